@@ -1,0 +1,84 @@
+// Builds the Fastify app from the feature modules: plugins, error envelope, auth, routes, docs, console files.
+// No business logic here.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { auditRoutes } from './audit/routes.js';
+import { installAuthHook } from './auth/hook.js';
+import { authRoutes } from './auth/routes.js';
+import type { Config } from './config.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { memberRoutes } from './members/routes.js';
+import { metaRoutes } from './meta/routes.js';
+import type { Services } from './services.js';
+import { staffRoutes } from './staff/routes.js';
+import { tagRoutes } from './tags/routes.js';
+import { tokenRoutes } from './tokens/routes.js';
+
+export async function buildApp(services: Services, config: Pick<Config, 'webDist' | 'logLevel' | 'secureCookies'>): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  installErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Qunyun 群运 API', version: '1', description: 'Community operations: members, campaigns, groups, reports. See docs/api-v1.md.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'qy_session' } } },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  installAuthHook(app, services.auth);
+
+  app.get('/api/health', { schema: { tags: ['meta'], summary: 'Liveness and database check' } }, async () => {
+    await services.database.db.selectFrom('workspaces').select('id').limit(1).execute();
+    return { status: 'ok', database: services.database.dialect };
+  });
+
+  await app.register(async (api) => {
+    authRoutes(api, services, { secureCookies: config.secureCookies });
+    metaRoutes(api);
+    memberRoutes(api, services);
+    tagRoutes(api, services);
+    staffRoutes(api, services);
+    tokenRoutes(api, services);
+    auditRoutes(api, services);
+  }, { prefix: '/api/v1' });
+
+  await serveConsole(app, config.webDist);
+  return app;
+}
+
+/** The console is a single-page app: files from dist/, and index.html for any other non-API path. */
+async function serveConsole(app: FastifyInstance, webDist: string): Promise<void> {
+  const built = fs.existsSync(path.join(webDist, 'index.html'));
+  if (built) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method !== 'GET' || req.url.startsWith('/api/')) {
+      return reply.status(404).send({ error: { code: 'route.not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+    }
+    if (built) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return reply.type('text/plain; charset=utf-8')
+      .send('Qunyun API is running. The console is not built: run `npm run build` (or `npm start`), then reload.');
+  });
+}

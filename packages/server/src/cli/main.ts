@@ -1,0 +1,53 @@
+// `qunyun <command>`: the entry point of the CLI. Each command lives in its own file.
+import { AppError } from '../http/errors.js';
+import { CliError, parseArgs } from './args.js';
+
+const USAGE = `qunyun — 群运 community operations
+
+Usage:
+  qunyun serve [--port N] [--data DIR]          serve the API, console and member pages (creates the demo on first start)
+  qunyun migrate [--data DIR]                   bring the database schema up to date
+  qunyun demo [--workspace demo] [--force]      create the demo workspace with demo data
+  qunyun staff add --workspace KEY --username U --name NAME --role ROLE [--password P]
+  qunyun members import FILE.csv|FILE.xlsx --workspace KEY [--report rejected.csv]
+  qunyun members export --workspace KEY [--out FILE.csv|FILE.xlsx]
+
+The database is SQLite in ./data (or --data DIR, QUNYUN_DATA_DIR), or PostgreSQL when DATABASE_URL is set.`;
+
+type Command = (args: ReturnType<typeof parseArgs>) => Promise<number>;
+
+// Loaded on demand, so a quick command does not pay for the server's or the spreadsheet library's start-up.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./serve.js')).serveCommand,
+  migrate: async () => (await import('./migrate.js')).migrateCommand,
+  demo: async () => (await import('./demo.js')).demoCommand,
+  'staff add': async () => (await import('./staff-add.js')).staffAddCommand,
+  'members import': async () => (await import('./members-import.js')).membersImportCommand,
+  'members export': async () => (await import('./members-export.js')).membersExportCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const [first, second] = args.positional;
+  const key = first && COMMANDS[first] ? first : `${first} ${second}`;
+  const command = COMMANDS[key];
+  if (!command || args.flags.help) {
+    console.log(USAGE);
+    return args.flags.help ? 0 : 1;
+  }
+  args.positional = args.positional.slice(key.split(' ').length);
+  try {
+    return await (await command())(args);
+  } catch (error) {
+    if (error instanceof CliError) {
+      console.error(`qunyun: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof AppError) {
+      const fields = error.fields ? ` (${Object.entries(error.fields).map(([k, v]) => `${k}: ${v}`).join(', ')})` : '';
+      console.error(`qunyun: ${error.message}${fields} [${error.code}]`);
+      return 2;
+    }
+    throw error;
+  }
+}

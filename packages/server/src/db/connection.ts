@@ -1,0 +1,78 @@
+// Opens the database: embedded SQLite (a file in the data folder) by default, PostgreSQL when DATABASE_URL says so.
+// Both speak through the same Kysely instance type; `dialect` tells the few places that must differ.
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  /** Where it lives, for logs: the SQLite file path or the PostgreSQL URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+// pg returns int8 (count(*), bigint ids) as strings; every value we keep in int8 fits in a JS number.
+pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir: string;
+  /** PostgreSQL schema to use (tests give each run its own). */
+  pgSchema?: string;
+  /** SQLite file name inside dataDir; ':memory:' for a throwaway database. */
+  sqliteFile?: string;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.pgSchema);
+  return openSqlite(options.dataDir, options.sqliteFile ?? 'qunyun.sqlite');
+}
+
+function openSqlite(dataDir: string, file: string): Database {
+  const filePath = file === ':memory:' ? file : path.join(dataDir, file);
+  if (file !== ':memory:') fs.mkdirSync(dataDir, { recursive: true });
+  const sqlite = new SqliteDatabase(filePath);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    location: filePath,
+    close: () => db.destroy(),
+  };
+}
+
+async function openPostgres(url: string, schema?: string): Promise<Database> {
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${schema}`);
+  if (schema) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await client.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // The search path includes public so the pg_trgm operators installed there stay visible.
+    options: schema ? `-c search_path=${schema},public` : undefined,
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    location: url.replace(/:\/\/([^:@/]+):[^@/]*@/, '://$1:***@'),
+    close: () => db.destroy(),
+  };
+}

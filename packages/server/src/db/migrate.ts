@@ -1,0 +1,26 @@
+// Runs the migrations in migrations/ in order; called at start and by `qunyun migrate`.
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from './connection.js';
+import * as m0001 from './migrations/0001_foundation.js';
+
+type MigrationModule = { up(db: any, dialect: Database['dialect']): Promise<void> };
+
+const migrations: Record<string, MigrationModule> = {
+  '0001_foundation': m0001,
+};
+
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const result: Record<string, Migration> = {};
+      for (const [name, module] of Object.entries(migrations)) {
+        result[name] = { up: (db) => module.up(db, database.dialect) };
+      }
+      return result;
+    },
+  };
+  const migrator = new Migrator({ db: database.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,202 @@
+// The database schema as TypeScript types: the one place Kysely learns our tables, so the compiler finds every
+// query a migration breaks. Times are ISO 8601 UTC strings; JSON columns hold serialized text on both databases.
+import type { Generated } from 'kysely';
+
+type Id = Generated<number>;
+/** A JSON document stored as text (SQLite and PostgreSQL alike). */
+type JsonText = string;
+
+export interface WorkspacesTable {
+  id: Id;
+  key: string;
+  name: string;
+  timezone: string;
+  created_at: string;
+}
+
+/** Per-workspace sequences (member numbers); incremented inside the writing transaction, so no gaps or reuse. */
+export interface CountersTable {
+  workspace_id: number;
+  name: string;
+  value: number;
+}
+
+export interface TeamsTable {
+  id: Id;
+  workspace_id: number;
+  name: string;
+  lead_staff_id: number | null;
+  created_at: string;
+}
+
+export interface StaffTable {
+  id: Id;
+  workspace_id: number;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  team_id: number | null;
+  disabled: Generated<number>;
+  created_at: string;
+  last_login_at: string | null;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie value, so a leaked database does not leak live sessions. */
+  id: string;
+  workspace_id: number;
+  staff_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface ApiTokensTable {
+  id: Id;
+  workspace_id: number;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  scopes: JsonText;
+  created_by: number | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: number | null;
+}
+
+export interface AuditLogTable {
+  id: Id;
+  workspace_id: number;
+  at: string;
+  actor_kind: string;
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  /** Set when the entry concerns a member, so the profile shows its trail and erase can redact it. */
+  member_id: number | null;
+  before_json: JsonText | null;
+  after_json: JsonText | null;
+  request_id: string | null;
+}
+
+export interface MembersTable {
+  id: Id;
+  workspace_id: number;
+  member_no: number;
+  nickname: string;
+  /** The first phone identity, kept here for lists; the identity row is the source of truth. */
+  phone: string | null;
+  attributes: JsonText;
+  /** Text the fragment search matches (nickname, former nicknames, phone); PostgreSQL indexes it with pg_trgm. */
+  search_text: Generated<string>;
+  merged_into_id: number | null;
+  erased_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MemberIdentitiesTable {
+  id: Id;
+  workspace_id: number;
+  member_id: number;
+  kind: string;
+  value: string;
+  created_at: string;
+}
+
+export interface NicknameHistoryTable {
+  id: Id;
+  workspace_id: number;
+  member_id: number;
+  nickname: string;
+  /** Where the name was seen: a platform or group ("wechat", "group:X1 打卡1群"), or "console". */
+  context: string;
+  at: string;
+}
+
+export interface TagGroupsTable {
+  id: Id;
+  workspace_id: number;
+  name: string;
+  created_at: string;
+}
+
+export interface TagsTable {
+  id: Id;
+  workspace_id: number;
+  group_id: number;
+  name: string;
+  color: string;
+  created_at: string;
+}
+
+export interface MemberTagsTable {
+  workspace_id: number;
+  member_id: number;
+  tag_id: number;
+  added_by: number | null;
+  added_at: string;
+}
+
+export interface ServiceRecordsTable {
+  id: Id;
+  workspace_id: number;
+  member_id: number;
+  kind: string;
+  content: string;
+  occurred_at: string;
+  staff_id: number | null;
+  created_at: string;
+}
+
+export interface MemberBlocksTable {
+  id: Id;
+  workspace_id: number;
+  member_id: number;
+  reason: string;
+  blocked_by: number | null;
+  blocked_at: string;
+  lifted_at: string | null;
+  lifted_by: number | null;
+  lift_reason: string | null;
+}
+
+export interface MemberMergesTable {
+  id: Id;
+  workspace_id: number;
+  survivor_id: number;
+  merged_id: number;
+  /** What moved from the merged member to the survivor, so undo can move exactly that back. */
+  snapshot: JsonText;
+  merged_by: number | null;
+  merged_at: string;
+  undone_at: string | null;
+  undone_by: number | null;
+}
+
+export interface DB {
+  workspaces: WorkspacesTable;
+  counters: CountersTable;
+  teams: TeamsTable;
+  staff: StaffTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  members: MembersTable;
+  member_identities: MemberIdentitiesTable;
+  nickname_history: NicknameHistoryTable;
+  tag_groups: TagGroupsTable;
+  tags: TagsTable;
+  member_tags: MemberTagsTable;
+  service_records: ServiceRecordsTable;
+  member_blocks: MemberBlocksTable;
+  member_merges: MemberMergesTable;
+}
+
+/** Tables whose rows belong to one workspace: every query on them goes through `scoped()`. */
+export type WorkspaceTable = { [K in keyof DB]: DB[K] extends { workspace_id: number } ? K : never }[keyof DB];

@@ -1,0 +1,40 @@
+// Erasing a person on request (个人信息删除): names, identities, history, records, tags and attributes go;
+// the numbered row stays so counts over time and the never-reuse rule hold, and the audit trail is redacted.
+import { redactMemberAudit } from '../audit/queries.js';
+import { recordAudit } from '../audit/service.js';
+import { nowIso, scoped } from '../db/scoped.js';
+import type { AccessContext } from '../http/access.js';
+import { AppError, conflict } from '../http/errors.js';
+import * as q from './queries.js';
+import type { Member } from './schema.js';
+import { refreshSearch } from './search-index.js';
+import type { MemberService } from './service.js';
+
+export async function eraseMember(members: MemberService, ctx: AccessContext, memberNo: number, confirmMemberNo: number): Promise<Member> {
+  if (confirmMemberNo !== memberNo) {
+    throw new AppError(400, 'member.erase_unconfirmed', 'Type the member number to confirm', { confirmMemberNo: 'does not match' });
+  }
+  return members.db.transaction().execute(async (tx) => {
+    const s = scoped(tx, ctx.workspaceId);
+    const row = await q.findByNo(s, memberNo);
+    if (!row) throw new AppError(404, 'member.not_found', 'member not found');
+    if (row.merged_into_id !== null) throw conflict('member.already_merged', `Member ${memberNo} was merged; erase the surviving member instead`);
+    if (row.erased_at) throw conflict('member.erased', 'This member is already erased');
+    // Members merged into this one are the same person: their rows are emptied too.
+    const merged = await s.selectFrom('members').select('id').where('merged_into_id', '=', row.id).execute();
+    const ids = [row.id, ...merged.map((m) => m.id)];
+    const now = nowIso();
+    for (const table of ['member_identities', 'nickname_history', 'service_records', 'member_tags'] as const) {
+      await s.deleteFrom(table).where('member_id', 'in', ids).execute();
+    }
+    await s.updateTable('member_blocks').set({ reason: '', lift_reason: null }).where('member_id', 'in', ids).execute();
+    await s.updateTable('members').set({ nickname: '', phone: null, attributes: '{}', search_text: '', erased_at: now, updated_at: now })
+      .where('id', 'in', ids).execute();
+    for (const id of ids) {
+      await redactMemberAudit(s, id);
+      await refreshSearch(tx, members.dialect, ctx.workspaceId, id);
+    }
+    await recordAudit(tx, ctx, { action: 'member.erase', entity: 'member', entityId: memberNo, memberId: row.id, after: { erasedAt: now, numbers: ids.length } });
+    return members.detail(s, (await q.findById(s, row.id))!);
+  });
+}

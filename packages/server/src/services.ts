@@ -1,0 +1,37 @@
+// The service container: one instance of each feature's service over one database, shared by HTTP and CLI.
+import { searchAudit } from './audit/service.js';
+import { ROLE_PERMISSIONS, type Role } from './auth/permissions.js';
+import { AuthService } from './auth/service.js';
+import type { Database } from './db/connection.js';
+import type { AccessContext } from './http/access.js';
+import { eraseMember } from './members/erase.js';
+import { MemberMerges } from './members/merge.js';
+import { ServiceRecords } from './members/records.js';
+import { MemberService } from './members/service.js';
+import { StaffService } from './staff/service.js';
+import { TagService } from './tags/service.js';
+import { TokenService } from './tokens/service.js';
+import { WorkspaceService } from './workspaces/service.js';
+import type { AuditFilter } from './audit/queries.js';
+
+export function createServices(database: Database) {
+  const { db } = database;
+  const tags = new TagService(db);
+  const members = new MemberService(db, database.dialect, tags);
+  return {
+    database,
+    auth: new AuthService(db),
+    workspaces: new WorkspaceService(db),
+    staff: new StaffService(db),
+    tokens: new TokenService(db),
+    tags,
+    members,
+    records: new ServiceRecords(members),
+    merges: new MemberMerges(members),
+    erase: (ctx: AccessContext, memberNo: number, confirm: number) => eraseMember(members, ctx, memberNo, confirm),
+    audit: (ctx: AccessContext, filter: AuditFilter) => searchAudit(db, ctx, filter),
+    permissionsOf: (role: Role) => ROLE_PERMISSIONS[role],
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

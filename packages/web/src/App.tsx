@@ -1,0 +1,45 @@
+// Routes of the staff console. Everything but /login sits behind the session gate and the console layout;
+// the server answers unknown paths with index.html, so every route here also works on reload.
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { I18nProvider } from './i18n/I18nProvider';
+import { SessionGate } from './session/SessionGate';
+import { LoginPage } from './pages/login/LoginPage';
+import { ConsoleLayout } from './pages/layout/ConsoleLayout';
+import { RequirePermission } from './pages/layout/RequirePermission';
+import { MembersPage } from './pages/members/MembersPage';
+import { MemberProfilePage } from './pages/member-profile/MemberProfilePage';
+import { TagsPage } from './pages/tags/TagsPage';
+import { StaffPage } from './pages/staff/StaffPage';
+import { TokensPage } from './pages/tokens/TokensPage';
+import { AuditPage } from './pages/audit/AuditPage';
+import { HomeRedirect } from './pages/layout/HomeRedirect';
+import { NotFound } from './pages/layout/NotFound';
+
+export function App() {
+  return (
+    <I18nProvider>
+      <BrowserRouter>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            element={
+              <SessionGate>
+                <ConsoleLayout />
+              </SessionGate>
+            }
+          >
+            <Route index element={<HomeRedirect />} />
+            <Route path="members" element={<RequirePermission permission="members.read"><MembersPage /></RequirePermission>} />
+            <Route path="members/:memberNo" element={<RequirePermission permission="members.read"><MemberProfilePage /></RequirePermission>} />
+            <Route path="tags" element={<RequirePermission permission="tags.manage"><TagsPage /></RequirePermission>} />
+            <Route path="staff" element={<RequirePermission permission="staff.read"><StaffPage /></RequirePermission>} />
+            <Route path="api-tokens" element={<RequirePermission permission="tokens.manage"><TokensPage /></RequirePermission>} />
+            <Route path="audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
+            <Route path="index.html" element={<Navigate to="/" replace />} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,68 @@
+// 会员: search and filter members, load more by cursor, open a profile, create a member.
+import { useMemo, useState } from 'react';
+import { Button, Card, Space, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useNavigate, useSearchParams } from 'react-router';
+import { membersApi, type MemberFilter } from '../../api/members';
+import { useT } from '../../i18n/useT';
+import { useSession } from '../../session/context';
+import { ErrorAlert } from '../../shared/ErrorAlert';
+import { useCursorList } from '../../shared/useCursorList';
+import { useNotify } from '../../shared/useNotify';
+import { useTagGroups } from '../tags/useTagGroups';
+import { CreateMemberModal } from './CreateMemberModal';
+import { MemberFilters } from './MemberFilters';
+import { MemberTable } from './MemberTable';
+import { filterFromParams, paramsFromFilter } from './filters';
+
+export function MembersPage() {
+  const t = useT();
+  const notify = useNotify();
+  const navigate = useNavigate();
+  const { can } = useSession();
+  const [params, setParams] = useSearchParams();
+  const [creating, setCreating] = useState(false);
+  const filter = useMemo(() => filterFromParams(params), [params]);
+  const filterKey = params.toString();
+
+  const groups = useTagGroups();
+  const list = useCursorList((cursor) => membersApi.list(filter, cursor), [filterKey]);
+
+  const changeFilter = (next: MemberFilter) => setParams(paramsFromFilter(next));
+
+  return (
+    <Card
+      title={t('nav.members')}
+      extra={
+        can('members.write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-member">
+            {t('members.create')}
+          </Button>
+        )
+      }
+    >
+      <MemberFilters filter={filter} groups={groups.data} onChange={changeFilter} />
+      <ErrorAlert error={list.error ?? groups.error} />
+      <MemberTable members={list.items} loading={list.loading} />
+      <Space style={{ marginTop: 16 }}>
+        {list.hasMore && (
+          <Button onClick={list.loadMore} loading={list.loading} data-testid="members-load-more">
+            {t('common.loadMore')}
+          </Button>
+        )}
+        <Typography.Text type="secondary" data-testid="members-loaded-count">
+          {t('common.loadedCount', { count: list.items.length })}
+        </Typography.Text>
+      </Space>
+      <CreateMemberModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(member) => {
+          setCreating(false);
+          notify.success(t('members.created', { memberNo: String(member.memberNo) }));
+          navigate(`/members/${member.memberNo}`);
+        }}
+      />
+    </Card>
+  );
+}
