@@ -72,7 +72,8 @@ export async function buildApp(services: Services, config: Pick<Config, 'webDist
 /** The console is a single-page app: files from dist/, and index.html for any other non-API path. */
 async function serveConsole(app: FastifyInstance, webDist: string): Promise<void> {
   const built = fs.existsSync(path.join(webDist, 'index.html'));
-  if (built) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt console is served without restarting.
+  if (built) await app.register(fastifyStatic, { root: webDist, wildcard: true });
   app.setNotFoundHandler((req, reply) => {
     if (req.method !== 'GET' || req.url.startsWith('/api/')) {
       return reply.status(404).send({ error: { code: 'route.not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });

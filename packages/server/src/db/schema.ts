@@ -179,6 +179,14 @@ export interface MemberMergesTable {
   undone_by: number | null;
 }
 
+/** SQLite only: the FTS5 n-gram index of members.search_text (rowid = members.id); see members/search-text.ts. */
+export interface MemberSearchTable {
+  rowid: number;
+  ws: string;
+  uni: string;
+  bi: string;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   counters: CountersTable;
@@ -196,6 +204,7 @@ export interface DB {
   service_records: ServiceRecordsTable;
   member_blocks: MemberBlocksTable;
   member_merges: MemberMergesTable;
+  member_search: MemberSearchTable;
 }
 
 /** Tables whose rows belong to one workspace: every query on them goes through `scoped()`. */

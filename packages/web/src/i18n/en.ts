@@ -4,7 +4,7 @@ import type { MessageKey } from './zh-CN';
 export const en: Record<MessageKey, string> = {
   'app.name': 'Qunyun',
   'lang.zhCN': '中文',
-  'lang.en': 'EN',
+  'lang.en': 'English',
 
   'common.add': 'Add',
   'common.backHome': 'Back to start',
@@ -73,6 +73,7 @@ export const en: Record<MessageKey, string> = {
   'identity.kind': 'Identity kind',
   'identity.value': 'Identity ID',
   'identity.valueRequired': 'Enter the identity ID',
+  'identity.kindRequired': 'Choose the identity kind',
   'identityKind.wechat_unionid': 'WeChat UnionID',
   'identityKind.wechat_openid': 'WeChat OpenID',
   'identityKind.wecom_external_userid': 'WeCom external user ID',
@@ -114,7 +115,7 @@ export const en: Record<MessageKey, string> = {
   'records.add': 'Add record',
   'records.contentPlaceholder': 'What was discussed…',
   'records.contentRequired': 'Enter the record',
-  'records.occurredAtOptional': 'When (optional, defaults to now)',
+  'records.occurredAtOptional': 'When (optional)',
   'records.none': 'No service records yet',
   'recordKind.note': 'Note',
   'recordKind.call': 'Call',

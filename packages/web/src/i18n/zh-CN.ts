@@ -3,7 +3,7 @@
 export const zhCN = {
   'app.name': '群运',
   'lang.zhCN': '中文',
-  'lang.en': 'EN',
+  'lang.en': 'English',
 
   'common.add': '添加',
   'common.backHome': '返回首页',
@@ -72,6 +72,7 @@ export const zhCN = {
   'identity.kind': '身份类型',
   'identity.value': '身份ID',
   'identity.valueRequired': '请输入身份ID',
+  'identity.kindRequired': '请选择身份类型',
   'identityKind.wechat_unionid': '微信 UnionID',
   'identityKind.wechat_openid': '微信 OpenID',
   'identityKind.wecom_external_userid': '企业微信外部联系人ID',
@@ -113,7 +114,7 @@ export const zhCN = {
   'records.add': '添加记录',
   'records.contentPlaceholder': '记录这次沟通的内容…',
   'records.contentRequired': '请输入记录内容',
-  'records.occurredAtOptional': '发生时间（可选，默认现在）',
+  'records.occurredAtOptional': '发生时间（可选）',
   'records.none': '暂无服务记录',
   'recordKind.note': '备注',
   'recordKind.call': '电话',

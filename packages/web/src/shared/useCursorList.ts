@@ -4,6 +4,9 @@ import type { Page } from '../api/types';
 
 export function useCursorList<T>(fetchPage: (cursor: string | null) => Promise<Page<T>>, deps: React.DependencyList) {
   const [items, setItems] = useState<T[]>([]);
+  // Which fetch produced `items`. When the deps change, the old rows are hidden in that very render, so nobody
+  // (a person or a browser test) sees the previous filter's rows under the new filter.
+  const [owner, setOwner] = useState<unknown>(null);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
@@ -20,6 +23,7 @@ export function useCursorList<T>(fetchPage: (cursor: string | null) => Promise<P
         const page = await stableFetch(cursor);
         if (gen !== generation.current) return;
         setItems((prev) => (cursor ? [...prev, ...page.items] : page.items));
+        setOwner(() => stableFetch);
         setNextCursor(page.nextCursor);
         setError(null);
       } catch (e) {
@@ -44,5 +48,14 @@ export function useCursorList<T>(fetchPage: (cursor: string | null) => Promise<P
     if (nextCursor) void load(nextCursor, generation.current);
   }, [load, nextCursor]);
 
-  return { items, setItems, loading, error, hasMore: nextCursor !== null, loadMore, reload };
+  const current = owner === stableFetch;
+  return {
+    items: current ? items : [],
+    setItems,
+    loading: loading || !current,
+    error,
+    hasMore: current && nextCursor !== null,
+    loadMore,
+    reload,
+  };
 }

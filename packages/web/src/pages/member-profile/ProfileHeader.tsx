@@ -93,13 +93,19 @@ export function ProfileHeader({ member, onEdit, onBlock, onUnblock }: Props) {
           {
             key: 'attributes',
             label: t('profile.attributes'),
-            children: Object.keys(member.attributes).length
-              ? Object.entries(member.attributes).map(([k, v]) => (
-                  <div key={k}>
-                    <Typography.Text type="secondary">{k}:</Typography.Text> {String(v)}
-                  </div>
-                ))
-              : '—',
+            span: 'filled',
+            children: Object.keys(member.attributes).length ? (
+              <Space wrap size={[16, 0]}>
+                {Object.entries(member.attributes).map(([k, v]) => (
+                  <span key={k}>
+                    <Typography.Text type="secondary">{k}: </Typography.Text>
+                    {String(v)}
+                  </span>
+                ))}
+              </Space>
+            ) : (
+              '—'
+            ),
           },
         ]}
       />

@@ -21,8 +21,10 @@ interface Props {
   onCreated: (member: Member) => void;
 }
 
-// The server reports identity faults under identities.N.kind / identities.N.value.
+// The server reports identity faults under identities.N.kind / identities.N.value, and a taken identity
+// (identity.taken) under plain `value`.
 const FIELD_ALIAS: Record<string, string> = {
+  value: 'identityValue',
   'identities.0.kind': 'identityKind',
   'identities.0.value': 'identityValue',
   'identities[0].kind': 'identityKind',
@@ -77,7 +79,18 @@ export function CreateMemberModal({ open, onClose, onCreated }: Props) {
         </Form.Item>
         <Form.Item label={t('members.identityOptional')} style={{ marginBottom: 0 }}>
           <Space.Compact style={{ width: '100%' }}>
-            <Form.Item name="identityKind" style={{ width: '45%' }}>
+            <Form.Item
+              name="identityKind"
+              style={{ width: '45%' }}
+              dependencies={['identityValue']}
+              rules={[
+                // A typed ID without its kind would otherwise be dropped silently.
+                ({ getFieldValue }) => ({
+                  validator: (_, kind?: IdentityKind) =>
+                    !kind && getFieldValue('identityValue')?.trim() ? Promise.reject(new Error(t('identity.kindRequired'))) : Promise.resolve(),
+                }),
+              ]}
+            >
               <Select
                 allowClear
                 placeholder={t('identity.kind')}

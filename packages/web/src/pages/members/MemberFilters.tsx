@@ -1,5 +1,6 @@
 // Search box, tag filter and blocked filter above the members table.
-import { Input, Select, Space } from 'antd';
+import { Button, Input, Select, Space } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import type { MemberFilter } from '../../api/members';
 import type { TagGroup } from '../../api/types';
@@ -20,20 +21,31 @@ export function MemberFilters({ filter, groups, onChange }: Props) {
   const [text, setText] = useState(filter.q ?? '');
   useEffect(() => setText(filter.q ?? ''), [filter.q]);
 
+  const search = () => onChange({ ...filter, q: text.trim() });
+
   const blocked: BlockedChoice = filter.blocked === true ? 'blocked' : filter.blocked === false ? 'active' : 'all';
 
   return (
     <Space wrap size="middle" style={{ marginBottom: 16 }}>
-      <Input.Search
-        allowClear
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onSearch={(q) => onChange({ ...filter, q: q.trim() })}
-        placeholder={t('members.searchPlaceholder')}
-        enterButton={t('common.search')}
-        style={{ width: 380 }}
-        data-testid="member-search"
-      />
+      {/* A plain Input (not Input.Search) so data-testid lands on the <input> itself, where tests type. */}
+      <Space.Compact style={{ width: 420 }}>
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            // Clearing the box with its ✕ shows everyone again without a second click.
+            if (e.type === 'click' && !e.target.value) onChange({ ...filter, q: '' });
+          }}
+          onPressEnter={search}
+          placeholder={t('members.searchPlaceholder')}
+          data-testid="member-search"
+        />
+        <Button type="primary" onClick={search} data-testid="member-search-submit">
+          {t('common.search')}
+        </Button>
+      </Space.Compact>
       <Select<number[]>
         mode="multiple"
         allowClear

@@ -1,5 +1,5 @@
 // 会员: search and filter members, load more by cursor, open a profile, create a member.
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Card, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -22,13 +22,23 @@ export function MembersPage() {
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
-  const filter = useMemo(() => filterFromParams(params), [params]);
-  const filterKey = params.toString();
+  // The filter lives in state (updated synchronously on Enter) and is mirrored into the URL, so links from the
+  // tags page and reloads restore it while the table never shows rows of a previous search.
+  const [filter, setFilter] = useState<MemberFilter>(() => filterFromParams(params));
+  const filterKey = paramsFromFilter(filter).toString();
+  const urlKey = params.toString();
+  useEffect(() => {
+    if (urlKey !== filterKey) setFilter(filterFromParams(new URLSearchParams(urlKey)));
+    // Only a URL change (back/forward, a link) should pull the filter from the URL.
+  }, [urlKey]);
 
   const groups = useTagGroups();
   const list = useCursorList((cursor) => membersApi.list(filter, cursor), [filterKey]);
 
-  const changeFilter = (next: MemberFilter) => setParams(paramsFromFilter(next));
+  const changeFilter = (next: MemberFilter) => {
+    setFilter(next);
+    setParams(paramsFromFilter(next));
+  };
 
   return (
     <Card

@@ -1,0 +1,102 @@
+// `npm run bench`: on SQLite in a temporary data folder, imports generated workspaces of 10^5 and 10^6 members
+// through the real importer, then times lookups and fragment search through the services; writes BENCHMARKS.md.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { PERMISSIONS } from '../src/auth/permissions.js';
+import { REPO_ROOT } from '../src/config.js';
+import { openDatabase } from '../src/db/connection.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { SeededRandom } from '../src/demo/random.js';
+import { systemContext } from '../src/http/access.js';
+import { importMembers } from '../src/members/import.js';
+import { createServices } from '../src/services.js';
+import { generateMembersCsv } from './generate.js';
+import { draw, measure, type Latency } from './measure.js';
+import { machineInfo, renderReport, type SizeResult } from './report.js';
+
+const SAMPLES = 2000;
+
+export async function main(argv: string[]): Promise<number> {
+  const quick = argv.includes('--quick');
+  const sizesFlag = argv.indexOf('--sizes');
+  const sizes = quick ? [10_000] : sizesFlag >= 0 ? (argv[sizesFlag + 1] ?? '').split(',').map(Number) : [100_000, 1_000_000];
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    console.error('usage: npm run bench [-- --sizes 100000,1000000 | --quick] [--keep]');
+    return 1;
+  }
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'qunyun-bench-'));
+  const results: SizeResult[] = [];
+  let sqliteVersion = '';
+  try {
+    for (const size of sizes) {
+      const result = await benchSize(size, path.join(root, String(size)));
+      sqliteVersion = result.sqliteVersion;
+      results.push(result.figures);
+    }
+  } finally {
+    if (!argv.includes('--keep')) fs.rmSync(root, { recursive: true, force: true });
+    else console.error(`kept ${root}`);
+  }
+  const report = renderReport(machineInfo(sqliteVersion), results, argv);
+  if (quick) {
+    console.log(report);
+    console.error('quick run: BENCHMARKS.md left unchanged');
+  } else {
+    fs.writeFileSync(path.join(REPO_ROOT, 'BENCHMARKS.md'), report);
+    console.error(`wrote ${path.join(REPO_ROOT, 'BENCHMARKS.md')}`);
+  }
+  return 0;
+}
+
+async function benchSize(size: number, dataDir: string): Promise<{ figures: SizeResult; sqliteVersion: string }> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const log = (message: string) => console.error(`[${size.toLocaleString('en-US')}] ${message}`);
+  let started = performance.now();
+  const generated = await generateMembersCsv(path.join(dataDir, 'members.csv'), size);
+  log(`generated ${path.basename(generated.file)} (${(fs.statSync(generated.file).size / 1e6).toFixed(0)} MB) in ${seconds(started)} s`);
+
+  const database = await openDatabase({ dataDir });
+  try {
+    await migrateToLatest(database);
+    const services = createServices(database);
+    const workspace = await services.workspaces.create({ key: 'bench', name: '基准测试' });
+    const ctx = systemContext(workspace.id, new Set(PERMISSIONS), 'bench');
+
+    started = performance.now();
+    const summary = await importMembers(database, ctx, { file: generated.file });
+    const importSeconds = (performance.now() - started) / 1000;
+    log(`imported ${summary.imported} (rejected ${summary.rejected}) in ${importSeconds.toFixed(1)} s`);
+
+    const rng = new SeededRandom(size);
+    const next = () => rng.next();
+    const numbers = Array.from({ length: SAMPLES }, () => 10001 + rng.int(summary.imported));
+    const list = (q: string) => services.members.list(ctx, { q, tagIds: [], limit: 50 });
+    const latencies: Record<string, Latency> = {};
+    const run = async (name: string, op: () => Promise<Latency>) => {
+      latencies[name] = await op();
+      log(`${name}: p50 ${latencies[name].p50.toFixed(2)} ms, p99 ${latencies[name].p99.toFixed(2)} ms`);
+    };
+    await run('memberNo', () => measure(numbers, (n) => services.members.get(ctx, n)));
+    await run('identity', () => measure(draw(generated.unionids, SAMPLES, next), list));
+    const { common2, common3, rare2, rare3 } = generated.fragments;
+    await run('common2', () => measure(draw(common2, SAMPLES, next), list));
+    await run('common3', () => measure(draw(common3, SAMPLES, next), list));
+    await run('rare2', () => measure(draw(rare2, SAMPLES, next), list));
+    await run('rare3', () => measure(draw(rare3, SAMPLES, next), list));
+
+    const version = await sql<{ v: string }>`select sqlite_version() as v`.execute(database.db);
+    const bytes = fs.readdirSync(dataDir).filter((f) => f.startsWith('qunyun.sqlite')).reduce((sum, f) => sum + fs.statSync(path.join(dataDir, f)).size, 0);
+    return {
+      sqliteVersion: version.rows[0]!.v,
+      figures: { size, imported: summary.imported, rejected: summary.rejected, importSeconds, databaseMb: bytes / 1e6, latencies },
+    };
+  } finally {
+    await database.close();
+  }
+}
+
+function seconds(since: number): string {
+  return ((performance.now() - since) / 1000).toFixed(1);
+}

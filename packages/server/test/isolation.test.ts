@@ -1,0 +1,388 @@
+// Workspace isolation over HTTP: B's staff and B's API token, on every /api/v1 route, can neither read nor change
+// anything of workspace A. The route list comes from the server's OpenAPI document, so a new route needs a case here.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { allPages, assertCoversRoutes, assertError, documentedRoutes } from './api-checks.js';
+import { Client, createWorkspace, login, PASSWORD, startServer, type Response, type TestServer, type TestWorkspace } from './harness.js';
+
+// A has more members than B, so A's high numbers do not exist in B at all.
+const A_MEMBERS = 12;
+const B_MEMBERS = 3;
+const A_LIVE = 10010; // renamed, tagged, with identities and records; the survivor of A's merge
+const A_MERGED = 10011; // merged into A_LIVE
+const A_BLOCKED = 10012;
+const A_FRAGMENT = '鑫淼';
+const A_UNIONID = 'ua-isolation-unique-10010';
+const A_EMAIL = 'a-only@example.com';
+const A_PHONE = '13800138010';
+
+let server: TestServer;
+let A: TestWorkspace;
+let B: TestWorkspace;
+let a: Client; // A's owner
+let b: Client; // B's admin (every permission)
+let bt: Client; // B's API token with every scope
+const seenByB: Response[] = [];
+
+const ids = {
+  aMembers: [] as number[], aStaff: [] as number[], aOwnerUsername: '', aSalesUsername: '', aSalesId: 0, aOwnerId: 0,
+  aGroup: 0, aGroupName: '', aTag: 0, aTeam: 0, aTeamName: '', aToken: 0, aTokenSecret: '', aMerge: 0, aIdentity: 0,
+  aAudit: [] as number[], bMembers: [] as number[], bTag: 0, bTeam: 0, bAdminUsername: '',
+};
+let snapshotBefore: unknown;
+
+/** Records every response B gets, to check at the end that none of them carries A's data. */
+function recorded(client: Client): Client {
+  const send = client.send.bind(client);
+  client.send = (async (method: string, p: string, body?: unknown, raw?: string) => {
+    const res = await send(method, p, body, raw);
+    seenByB.push(res);
+    return res;
+  }) as Client['send'];
+  return client;
+}
+
+async function ok<T = any>(res: Promise<Response<T>>, status = 200): Promise<T> {
+  const r = await res;
+  assert.equal(r.status, status, JSON.stringify(r.body));
+  return r.body;
+}
+
+/** Everything A's owner can see, to prove afterwards that B changed nothing. */
+async function snapshotA() {
+  const profiles = [];
+  for (let no = 10001; no <= 10000 + A_MEMBERS; no++) {
+    profiles.push({
+      profile: await ok(a.get(`/api/v1/members/${no}`)),
+      nicknames: await ok(a.get(`/api/v1/members/${no}/nicknames`)),
+      records: await allPages(a, `/api/v1/members/${no}/records`),
+      merges: await ok(a.get(`/api/v1/members/${no}/merges`)),
+    });
+  }
+  const tokens = (await ok(a.get('/api/v1/api-tokens'))).items.map((t: Record<string, unknown>) => ({ ...t, lastUsedAt: 'ignored' }));
+  return {
+    list: await allPages(a, '/api/v1/members'),
+    profiles,
+    tagGroups: await ok(a.get('/api/v1/tag-groups')),
+    staff: await ok(a.get('/api/v1/staff')),
+    teams: await ok(a.get('/api/v1/teams')),
+    tokens,
+    audit: await allPages(a, '/api/v1/audit'),
+  };
+}
+
+before(async () => {
+  server = await startServer();
+  A = await createWorkspace(server);
+  B = await createWorkspace(server);
+  a = await A.as('owner');
+  b = recorded(await B.as('admin'));
+
+  // ---- workspace A ----
+  const me = await ok(a.get('/api/v1/auth/me'));
+  ids.aOwnerUsername = me.staff.username;
+  ids.aOwnerId = me.staff.id;
+  const group = await ok(a.post('/api/v1/tag-groups', { name: '同名标签组' }), 201);
+  ids.aGroup = group.id;
+  ids.aGroupName = group.name;
+  ids.aTag = (await ok(a.post('/api/v1/tags', { groupId: group.id, name: 'A专属标签' }), 201)).id;
+  const team = await ok(a.post('/api/v1/teams', { name: '同名小组' }), 201);
+  ids.aTeam = team.id;
+  ids.aTeamName = team.name;
+  ids.aSalesUsername = 'shared-username';
+  ids.aSalesId = (await ok(a.post('/api/v1/staff', { username: ids.aSalesUsername, displayName: 'A 销售', password: PASSWORD, role: 'sales', teamId: team.id }), 201)).id;
+  const token = await ok(a.post('/api/v1/api-tokens', { name: 'A token', scopes: ['members.read', 'members.write'] }), 201);
+  ids.aToken = token.id;
+  ids.aTokenSecret = token.token;
+  for (let i = 1; i <= A_MEMBERS; i++) {
+    const no = 10000 + i;
+    const body: Record<string, unknown> = { nickname: `${A_FRAGMENT}测${i}`, attributes: { city: '杭州' } };
+    if (no === A_LIVE) {
+      body.phone = A_PHONE;
+      body.identities = [{ kind: 'wechat_unionid', value: A_UNIONID }, { kind: 'email', value: A_EMAIL }];
+    }
+    const m = await ok(a.post('/api/v1/members', body), 201);
+    assert.equal(m.memberNo, no);
+    ids.aMembers.push(m.id);
+  }
+  await ok(a.patch(`/api/v1/members/${A_LIVE}`, { nickname: `${A_FRAGMENT}改名` }));
+  await ok(a.post(`/api/v1/members/${A_LIVE}/tags`, { tagId: ids.aTag }));
+  await ok(a.post(`/api/v1/members/${A_LIVE}/records`, { kind: 'note', content: 'A 的服务记录' }), 201);
+  await ok(a.post(`/api/v1/members/${A_MERGED}/records`, { kind: 'call', content: 'A 被合并成员的记录' }), 201);
+  await ok(a.post(`/api/v1/members/${A_BLOCKED}/block`, { reason: 'A 广告号' }));
+  const merged = await ok(a.post(`/api/v1/members/${A_LIVE}/merge`, { fromMemberNo: A_MERGED }));
+  ids.aMerge = merged.merge.id;
+  const profile = await ok(a.get(`/api/v1/members/${A_LIVE}`));
+  ids.aIdentity = profile.identities.find((i: { kind: string }) => i.kind === 'wechat_unionid').id;
+  ids.aStaff = (await ok(a.get('/api/v1/staff'))).items.map((s: { id: number }) => s.id);
+
+  // ---- workspace B ----
+  ids.bAdminUsername = (await ok(b.get('/api/v1/auth/me'))).staff.username;
+  for (let i = 1; i <= B_MEMBERS; i++) {
+    ids.bMembers.push((await ok(b.post('/api/v1/members', { nickname: `乙方成员${i}` }), 201)).id);
+  }
+  const bGroup = await ok(b.post('/api/v1/tag-groups', { name: 'B 标签组' }), 201);
+  ids.bTag = (await ok(b.post('/api/v1/tags', { groupId: bGroup.id, name: 'B 标签' }), 201)).id;
+  ids.bTeam = (await ok(b.post('/api/v1/teams', { name: 'B 小组' }), 201)).id;
+  const scopes = (await ok(b.get('/api/v1/meta'))).tokenScopes;
+  bt = recorded(Client.withToken(server.url, (await ok(b.post('/api/v1/api-tokens', { name: 'B all scopes', scopes }), 201)).token));
+
+  ids.aAudit = (await allPages<{ id: number }>(a, '/api/v1/audit')).map((e) => e.id);
+  snapshotBefore = await snapshotA();
+});
+
+after(async () => {
+  await server?.close();
+});
+
+/** The same read through B's session and B's token (when a token may use the route at all). */
+const both = () => [b, bt];
+
+async function notFound(res: Promise<Response>, code: string, field?: string) {
+  assertError(await res, 404, code, field);
+}
+
+/** Members B finds for a query: none of them may be A's. A finds its own, so the probe is a real one. */
+async function searchProbe(q: string) {
+  const mine = await ok(a.get(`/api/v1/members?q=${encodeURIComponent(q)}`));
+  assert.ok(mine.items.some((m: { id: number }) => ids.aMembers.includes(m.id)), `control: A finds its member by "${q}"`);
+  for (const client of both()) {
+    const found = await ok(client.get(`/api/v1/members?q=${encodeURIComponent(q)}`));
+    const leaked = found.items.filter((m: { id: number }) => ids.aMembers.includes(m.id));
+    assert.deepEqual(leaked, [], `B's search "${q}" must not find A's members`);
+  }
+}
+
+const cases: Record<string, () => Promise<void>> = {
+  'POST /api/v1/auth/login': async () => {
+    // A's staff cannot sign in to B (and the reverse): usernames belong to one workspace.
+    const anon = Client.anonymous(server.url);
+    assertError(await anon.post('/api/v1/auth/login', { workspace: B.key, username: ids.aOwnerUsername, password: PASSWORD }), 401, 'auth.invalid_credentials');
+    assertError(await anon.post('/api/v1/auth/login', { workspace: A.key, username: ids.bAdminUsername, password: PASSWORD }), 401, 'auth.invalid_credentials');
+  },
+  'POST /api/v1/auth/logout': async () => {
+    const other = await login(server.url, B.key, ids.bAdminUsername, PASSWORD);
+    assert.equal((await other.post('/api/v1/auth/logout')).status, 204);
+    assert.equal((await a.get('/api/v1/auth/me')).status, 200, "B's logout leaves A's session alone");
+    assert.equal((await b.get('/api/v1/auth/me')).status, 200, "and B's other session too");
+  },
+  'GET /api/v1/auth/me': async () => {
+    const me = await ok(b.get('/api/v1/auth/me'));
+    assert.equal(me.workspace.id, B.id);
+    assert.equal(me.workspace.key, B.key);
+    assert.ok(!ids.aStaff.includes(me.staff.id));
+  },
+  'GET /api/v1/meta': async () => {
+    for (const client of both()) {
+      const meta = await ok(client.get('/api/v1/meta'));
+      assert.ok(!JSON.stringify(meta).includes(A.key));
+    }
+  },
+  'GET /api/v1/members': async () => {
+    for (const client of both()) {
+      const list = await allPages<{ id: number; memberNo: number }>(client, '/api/v1/members', 2);
+      assert.ok(list.length >= B_MEMBERS);
+      assert.deepEqual(list.filter((m) => ids.aMembers.includes(m.id)), [], "B's list has none of A's members");
+      assert.ok(list.every((m) => m.memberNo < 10000 + A_MEMBERS - 2), 'B has only its own (low) numbers');
+      assert.deepEqual((await ok(client.get('/api/v1/members?blocked=true'))).items, [], 'A blocked a member, B did not');
+      await notFound(client.get(`/api/v1/members?tags=${ids.aTag}`), 'tag.not_found', 'tags');
+    }
+    for (const q of [A_FRAGMENT.slice(0, 1), A_FRAGMENT, `${A_FRAGMENT}改`, `${A_FRAGMENT}测1`, A_UNIONID, A_EMAIL, A_PHONE, A_PHONE.slice(3, 8), String(A_LIVE), String(A_BLOCKED)]) {
+      await searchProbe(q);
+    }
+  },
+  'POST /api/v1/members': async () => {
+    // A's identity values are free in B: no 409 that would reveal A's member.
+    const created = await ok(b.post('/api/v1/members', { nickname: '乙方同号', phone: A_PHONE, identities: [{ kind: 'wechat_unionid', value: A_UNIONID }] }), 201);
+    assert.equal(created.memberNo, 10000 + B_MEMBERS + 1, "B's numbers continue B's own sequence");
+    ids.bMembers.push(created.id);
+  },
+  'GET /api/v1/members/{memberNo}': async () => {
+    for (const client of both()) {
+      for (const no of [A_LIVE, A_MERGED, A_BLOCKED]) await notFound(client.get(`/api/v1/members/${no}`), 'member.not_found');
+    }
+  },
+  'PATCH /api/v1/members/{memberNo}': async () => {
+    for (const client of both()) await notFound(client.patch(`/api/v1/members/${A_LIVE}`, { nickname: '被改了', attributes: { x: 1 } }), 'member.not_found');
+  },
+  'GET /api/v1/members/{memberNo}/nicknames': async () => {
+    for (const client of both()) await notFound(client.get(`/api/v1/members/${A_LIVE}/nicknames`), 'member.not_found');
+  },
+  'POST /api/v1/members/{memberNo}/identities': async () => {
+    for (const client of both()) await notFound(client.post(`/api/v1/members/${A_LIVE}/identities`, { kind: 'custom', value: 'b-was-here' }), 'member.not_found');
+    await ok(b.post('/api/v1/members/10001/identities', { kind: 'email', value: A_EMAIL }), 201);
+  },
+  'DELETE /api/v1/members/{memberNo}/identities/{id}': async () => {
+    for (const client of both()) {
+      await notFound(client.delete(`/api/v1/members/${A_LIVE}/identities/${ids.aIdentity}`), 'member.not_found');
+      await notFound(client.delete(`/api/v1/members/10001/identities/${ids.aIdentity}`), 'identity.not_found');
+    }
+  },
+  'POST /api/v1/members/{memberNo}/tags': async () => {
+    for (const client of both()) {
+      await notFound(client.post(`/api/v1/members/${A_LIVE}/tags`, { tagId: ids.bTag }), 'member.not_found');
+      await notFound(client.post('/api/v1/members/10001/tags', { tagId: ids.aTag }), 'tag.not_found', 'tagId');
+    }
+  },
+  'DELETE /api/v1/members/{memberNo}/tags/{tagId}': async () => {
+    for (const client of both()) {
+      assertError(await client.delete(`/api/v1/members/${A_LIVE}/tags/${ids.aTag}`), 404);
+      await notFound(client.delete(`/api/v1/members/${A_LIVE}/tags/${ids.bTag}`), 'member.not_found');
+      await notFound(client.delete(`/api/v1/members/10001/tags/${ids.aTag}`), 'tag.not_found');
+    }
+  },
+  'GET /api/v1/members/{memberNo}/records': async () => {
+    for (const client of both()) await notFound(client.get(`/api/v1/members/${A_LIVE}/records`), 'member.not_found');
+  },
+  'POST /api/v1/members/{memberNo}/records': async () => {
+    for (const client of both()) await notFound(client.post(`/api/v1/members/${A_LIVE}/records`, { kind: 'note', content: 'B 写的' }), 'member.not_found');
+  },
+  'POST /api/v1/members/{memberNo}/block': async () => {
+    for (const client of both()) await notFound(client.post(`/api/v1/members/${A_LIVE}/block`, { reason: 'B' }), 'member.not_found');
+  },
+  'POST /api/v1/members/{memberNo}/unblock': async () => {
+    for (const client of both()) await notFound(client.post(`/api/v1/members/${A_BLOCKED}/unblock`, {}), 'member.not_found');
+  },
+  'POST /api/v1/members/{memberNo}/merge': async () => {
+    // B's token has no members.merge scope; the session has every permission.
+    await notFound(b.post(`/api/v1/members/${A_LIVE}/merge`, { fromMemberNo: 10001 }), 'member.not_found');
+    await notFound(b.post('/api/v1/members/10001/merge', { fromMemberNo: A_BLOCKED }), 'member.not_found', 'fromMemberNo');
+    await notFound(b.post('/api/v1/members/10001/merge', { fromMemberNo: A_MERGED }), 'member.not_found', 'fromMemberNo');
+    const mine = await ok(b.get('/api/v1/members/10001'));
+    assert.deepEqual(mine.mergedNumbers, []);
+  },
+  'GET /api/v1/members/{memberNo}/merges': async () => {
+    for (const client of both()) {
+      await notFound(client.get(`/api/v1/members/${A_LIVE}/merges`), 'member.not_found');
+      await notFound(client.get(`/api/v1/members/${A_MERGED}/merges`), 'member.not_found');
+    }
+  },
+  'POST /api/v1/merges/{id}/undo': async () => {
+    await notFound(b.post(`/api/v1/merges/${ids.aMerge}/undo`), 'merge.not_found');
+  },
+  'POST /api/v1/members/{memberNo}/erase': async () => {
+    await notFound(b.post(`/api/v1/members/${A_LIVE}/erase`, { confirmMemberNo: A_LIVE }), 'member.not_found');
+  },
+  'GET /api/v1/members/{memberNo}/audit': async () => {
+    for (const client of both()) {
+      await notFound(client.get(`/api/v1/members/${A_LIVE}/audit`), 'member.not_found');
+      await notFound(client.get(`/api/v1/members/${A_MERGED}/audit`), 'member.not_found');
+    }
+  },
+  'GET /api/v1/tag-groups': async () => {
+    for (const client of both()) {
+      const groups = (await ok(client.get('/api/v1/tag-groups'))).items as Array<{ id: number; tags: Array<{ id: number; memberCount: number }> }>;
+      assert.ok(groups.length >= 1);
+      assert.ok(!groups.some((g) => g.id === ids.aGroup), "B does not see A's group");
+      assert.ok(!groups.flatMap((g) => g.tags).some((t) => t.id === ids.aTag), "B does not see A's tag");
+    }
+  },
+  'POST /api/v1/tag-groups': async () => {
+    // Names are unique per workspace only.
+    const created = await ok(b.post('/api/v1/tag-groups', { name: ids.aGroupName }), 201);
+    assert.notEqual(created.id, ids.aGroup);
+  },
+  'PATCH /api/v1/tag-groups/{id}': async () => {
+    await notFound(b.patch(`/api/v1/tag-groups/${ids.aGroup}`, { name: 'B 改名' }), 'tag_group.not_found');
+  },
+  'DELETE /api/v1/tag-groups/{id}': async () => {
+    await notFound(b.delete(`/api/v1/tag-groups/${ids.aGroup}`), 'tag_group.not_found');
+  },
+  'POST /api/v1/tags': async () => {
+    await notFound(b.post('/api/v1/tags', { groupId: ids.aGroup, name: 'B 的标签' }), 'tag_group.not_found', 'groupId');
+  },
+  'PATCH /api/v1/tags/{id}': async () => {
+    await notFound(b.patch(`/api/v1/tags/${ids.aTag}`, { name: 'B 改名', color: '#000000' }), 'tag.not_found');
+  },
+  'DELETE /api/v1/tags/{id}': async () => {
+    await notFound(b.delete(`/api/v1/tags/${ids.aTag}`), 'tag.not_found');
+  },
+  'GET /api/v1/staff': async () => {
+    const staff = (await ok(b.get('/api/v1/staff'))).items as Array<{ id: number; username: string }>;
+    assert.ok(staff.length >= 1);
+    assert.deepEqual(staff.filter((s) => ids.aStaff.includes(s.id)), []);
+    assert.ok(!staff.some((s) => s.username === ids.aOwnerUsername));
+  },
+  'POST /api/v1/staff': async () => {
+    // Usernames are unique per workspace only.
+    const created = await ok(b.post('/api/v1/staff', { username: ids.aSalesUsername, displayName: 'B 销售', password: PASSWORD, role: 'sales' }), 201);
+    assert.ok(!ids.aStaff.includes(created.id));
+    await notFound(b.post('/api/v1/staff', { username: 'b-in-a-team', displayName: 'B', password: PASSWORD, role: 'sales', teamId: ids.aTeam }), 'team.not_found', 'teamId');
+  },
+  'PATCH /api/v1/staff/{id}': async () => {
+    await notFound(b.patch(`/api/v1/staff/${ids.aSalesId}`, { disabled: true }), 'staff.not_found');
+    await notFound(b.patch(`/api/v1/staff/${ids.aOwnerId}`, { password: 'b-sets-a-password', role: 'viewer' }), 'staff.not_found');
+    const bStaff = (await ok(b.get('/api/v1/staff'))).items[0];
+    await notFound(b.patch(`/api/v1/staff/${bStaff.id}`, { teamId: ids.aTeam }), 'team.not_found', 'teamId');
+    assert.equal((await a.get('/api/v1/auth/me')).status, 200, "A's owner is still signed in");
+  },
+  'GET /api/v1/teams': async () => {
+    const teams = (await ok(b.get('/api/v1/teams'))).items as Array<{ id: number }>;
+    assert.ok(teams.length >= 1);
+    assert.ok(!teams.some((t) => t.id === ids.aTeam));
+  },
+  'POST /api/v1/teams': async () => {
+    await ok(b.post('/api/v1/teams', { name: ids.aTeamName }), 201);
+    await notFound(b.post('/api/v1/teams', { name: 'B 借人', leadStaffId: ids.aSalesId }), 'staff.not_found', 'leadStaffId');
+  },
+  'PATCH /api/v1/teams/{id}': async () => {
+    await notFound(b.patch(`/api/v1/teams/${ids.aTeam}`, { name: 'B 改名' }), 'team.not_found');
+    await notFound(b.patch(`/api/v1/teams/${ids.bTeam}`, { leadStaffId: ids.aOwnerId }), 'staff.not_found', 'leadStaffId');
+  },
+  'DELETE /api/v1/teams/{id}': async () => {
+    await notFound(b.delete(`/api/v1/teams/${ids.aTeam}`), 'team.not_found');
+  },
+  'GET /api/v1/api-tokens': async () => {
+    const tokens = (await ok(b.get('/api/v1/api-tokens'))).items as Array<{ id: number; name: string }>;
+    assert.ok(tokens.length >= 1);
+    assert.ok(!tokens.some((t) => t.id === ids.aToken || t.name === 'A token'));
+  },
+  'POST /api/v1/api-tokens': async () => {
+    const created = await ok(b.post('/api/v1/api-tokens', { name: 'B reader', scopes: ['members.read'] }), 201);
+    const reader = recorded(Client.withToken(server.url, created.token));
+    const list = await allPages<{ id: number }>(reader, '/api/v1/members');
+    assert.deepEqual(list.filter((m) => ids.aMembers.includes(m.id)), []);
+    await notFound(reader.get(`/api/v1/members/${A_LIVE}`), 'member.not_found');
+  },
+  'DELETE /api/v1/api-tokens/{id}': async () => {
+    await notFound(b.delete(`/api/v1/api-tokens/${ids.aToken}`), 'api_token.not_found');
+  },
+  'GET /api/v1/audit': async () => {
+    const control = await ok(a.get(`/api/v1/audit?actorStaffId=${ids.aOwnerId}&limit=5`));
+    assert.ok(control.items.length > 0, 'control: A sees its owner in its log');
+    for (const client of both()) {
+      const entries = await allPages<{ id: number }>(client, '/api/v1/audit');
+      assert.ok(entries.length > 0);
+      assert.deepEqual(entries.filter((e) => ids.aAudit.includes(e.id)), [], "B's log has none of A's entries");
+      assert.deepEqual((await ok(client.get(`/api/v1/audit?actorStaffId=${ids.aOwnerId}`))).items, []);
+      assert.deepEqual((await ok(client.get(`/api/v1/audit?entity=member&entityId=${A_LIVE}`))).items, []);
+      assert.deepEqual((await ok(client.get(`/api/v1/audit?entity=tag&entityId=${ids.aTag}`))).items, []);
+    }
+  },
+};
+
+test('there is an isolation case for every /api/v1 route the server documents', async () => {
+  assertCoversRoutes(await documentedRoutes(server.url), Object.keys(cases), 'isolation');
+});
+
+for (const [route, run] of Object.entries(cases)) {
+  test(`B cannot reach A's data: ${route}`, run);
+}
+
+test("A's data is unchanged after everything B tried", async () => {
+  assert.deepEqual(await snapshotA(), snapshotBefore);
+  // A's credentials still work.
+  assert.equal((await Client.withToken(server.url, ids.aTokenSecret).get(`/api/v1/members/${A_LIVE}`)).status, 200);
+  assert.equal((await login(server.url, A.key, ids.aSalesUsername, PASSWORD).then((c) => c.get('/api/v1/auth/me'))).status, 200);
+});
+
+test("no response B received carries A's names, key or identities", () => {
+  assert.ok(seenByB.length > 50, `B made ${seenByB.length} requests`);
+  for (const res of seenByB) {
+    const text = JSON.stringify(res.body);
+    assert.ok(res.status < 500, `a 5xx for B: ${text}`);
+    for (const secret of [A_FRAGMENT, A.key, ids.aOwnerUsername, 'A 的服务记录', 'A 广告号', 'A专属标签']) {
+      assert.ok(!text.includes(secret), `B saw "${secret}" in ${text}`);
+    }
+  }
+});
