@@ -14,6 +14,7 @@ import { installAuthHook } from './auth/hook.js';
 import { authRoutes } from './auth/routes.js';
 import type { Config } from './config.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { installNulGuard } from './http/nul-guard.js';
 import { memberRoutes } from './members/routes.js';
 import { metaRoutes } from './meta/routes.js';
 import type { Services } from './services.js';
@@ -21,7 +22,7 @@ import { staffRoutes } from './staff/routes.js';
 import { tagRoutes } from './tags/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
 
-export async function buildApp(services: Services, config: Pick<Config, 'webDist' | 'logLevel' | 'secureCookies'>): Promise<FastifyInstance> {
+export async function buildApp(services: Services, config: Pick<Config, 'webDist' | 'logLevel' | 'secureCookies' | 'trustProxy'>): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     genReqId: (req) => {
@@ -29,7 +30,7 @@ export async function buildApp(services: Services, config: Pick<Config, 'webDist
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -37,6 +38,7 @@ export async function buildApp(services: Services, config: Pick<Config, 'webDist
     reply.header('x-request-id', req.id);
   });
   installErrorHandler(app);
+  installNulGuard(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {

@@ -11,6 +11,8 @@ export interface Config {
   webDist: string;
   logLevel: string;
   secureCookies: boolean;
+  /** Behind a reverse proxy: take the client address (login throttling, logs) from X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -27,5 +29,6 @@ export function loadConfig(flags: { data?: string; port?: string } = {}, env: No
     webDist: path.join(REPO_ROOT, 'packages/web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.QUNYUN_SECURE_COOKIES === '1',
+    trustProxy: env.QUNYUN_TRUST_PROXY === '1',
   };
 }

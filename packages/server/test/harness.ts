@@ -35,6 +35,8 @@ export async function startServer(options: { webDist?: string } = {}): Promise<T
     webDist: options.webDist ?? path.join(REPO_ROOT, 'packages/web/dist'),
     logLevel: 'silent',
     secureCookies: false,
+    // Tests play clients at several addresses (login throttling per address) through X-Forwarded-For.
+    trustProxy: true,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

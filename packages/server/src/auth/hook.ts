@@ -18,7 +18,10 @@ export function installAuthHook(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/v1/') || req.url.startsWith('/api/v1/auth/login')) return;
+    // Decided by the matched route, not the raw URL: unknown paths fall through to the 404 handler, and
+    // sign-in is the one API route open to anyone.
+    const route = req.routeOptions.url;
+    if (!route?.startsWith('/api/v1/') || route === '/api/v1/auth/login') return;
     const authorization = req.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/.exec(authorization);
@@ -27,10 +30,10 @@ export function installAuthHook(app: FastifyInstance, auth: AuthService): void {
       req.accessContext = ctx;
       return;
     }
+    // Every API route but sign-in needs a caller; refusing here answers 401 before any body validation.
     const cookie = req.cookies[SESSION_COOKIE];
-    if (!cookie) return;
-    const session = await auth.fromSessionCookie(cookie, req.id);
-    if (!session) return;
+    const session = cookie ? await auth.fromSessionCookie(cookie, req.id) : null;
+    if (!session) throw new AppError(401, 'auth.required', cookie ? 'Your session has ended; sign in again' : 'Sign in or send an API token');
     if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== session.csrfToken) {
       throw new AppError(403, 'auth.csrf', 'Missing or wrong x-csrf-token header');
     }

@@ -1,6 +1,6 @@
 // Erasing a person on request (个人信息删除): names, identities, history, records, tags and attributes go;
 // the numbered row stays so counts over time and the never-reuse rule hold, and the audit trail is redacted.
-import { redactMemberAudit } from '../audit/queries.js';
+import { redactAuditWindow, redactMemberAudit, redactMergeAudit } from '../audit/queries.js';
 import { recordAudit } from '../audit/service.js';
 import { nowIso, scoped } from '../db/scoped.js';
 import type { AccessContext } from '../http/access.js';
@@ -30,6 +30,12 @@ export async function eraseMember(members: MemberService, ctx: AccessContext, me
     await s.updateTable('member_blocks').set({ reason: '', lift_reason: null }).where('member_id', 'in', ids).execute();
     await s.updateTable('members').set({ nickname: '', phone: null, attributes: '{}', search_text: '', erased_at: now, updated_at: now })
       .where('id', 'in', ids).execute();
+    // A merge's entries on the other member hold a snapshot of this person too (an undone merge leaves them there).
+    // Entries written on the other member while the two were merged hold this person's data as well.
+    const merges = await s.selectFrom('member_merges').select(['id', 'survivor_id', 'merged_id', 'merged_at', 'undone_at'])
+      .where((eb) => eb.or([eb('survivor_id', 'in', ids), eb('merged_id', 'in', ids)])).execute();
+    await redactMergeAudit(s, merges.map((m) => m.id), merges.flatMap((m) => [m.survivor_id, m.merged_id]));
+    for (const merge of merges) await redactAuditWindow(s, [merge.survivor_id, merge.merged_id], merge.merged_at, merge.undone_at ?? now);
     for (const id of ids) {
       await redactMemberAudit(s, id);
       await refreshSearch(tx, members.dialect, ctx.workspaceId, id);

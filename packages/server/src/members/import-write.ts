@@ -22,6 +22,13 @@ export class ImportWriter {
   private maxExplicit = 0;
   private deferred = 0;
   private readonly now = nowIso();
+  /**
+   * Identity rows wait for finish() and go in sorted by kind and value. Random ids in file order land all over
+   * the two value indexes (a page split per insert); sorted, they mostly append: over twice as fast at a
+   * million rows. The importer already holds every identity of the file for its duplicate check, so this about
+   * doubles that memory (~150 MB per million identities).
+   */
+  private readonly identities: Array<[number, number, string, string, string]> = [];
 
   /**
    * @param deferNumbers when the file has a number column, a number-less row cannot take the next number yet: a
@@ -55,8 +62,9 @@ export class ImportWriter {
 
     await insertRows(this.tx, this.dialect, 'nickname_history', ['workspace_id', 'member_id', 'nickname', 'context', 'at'],
       drafts.map((d, i) => [ws, ids[i]!, d.nickname, NICKNAME_CONTEXT, d.createdAt]));
-    await insertRows(this.tx, this.dialect, 'member_identities', ['workspace_id', 'member_id', 'kind', 'value', 'created_at'],
-      drafts.flatMap((d, i) => d.identities.map((identity) => [ws, ids[i]!, identity.kind, identity.value, d.createdAt])));
+    for (let i = 0; i < drafts.length; i++) {
+      for (const identity of drafts[i]!.identities) this.identities.push([ws, ids[i]!, identity.kind, identity.value, drafts[i]!.createdAt]);
+    }
     const tagRows: Array<[number, number, number, number | null, string]> = [];
     for (let i = 0; i < drafts.length; i++) {
       for (const name of drafts[i]!.tags) tagRows.push([ws, ids[i]!, await this.tagId(name), this.ctx.staffId, this.now]);
@@ -73,8 +81,11 @@ export class ImportWriter {
     }
   }
 
-  /** Gives the placeholder-numbered rows their real numbers and moves the counter past every number used. */
+  /** Writes the identities, gives placeholder-numbered rows their real numbers, moves the counter past every number used. */
   async finish(): Promise<void> {
+    this.identities.sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0));
+    await insertRows(this.tx, this.dialect, 'member_identities', ['workspace_id', 'member_id', 'kind', 'value', 'created_at'], this.identities);
+    this.identities.length = 0;
     if (this.maxExplicit > 0) await reserveUpTo(this.s, this.maxExplicit);
     if (this.deferred === 0) return;
     const first = await allocateNumbers(this.s, this.deferred);

@@ -3,6 +3,7 @@ import { sql, type Updateable } from 'kysely';
 import type { DialectName } from '../db/connection.js';
 import type { Executor, Scoped } from '../db/scoped.js';
 import type { MembersTable } from '../db/schema.js';
+import { normalizeIdentity } from './identities.js';
 import { likePattern, ngramQuery } from './search-text.js';
 
 export const memberColumns = ['members.id', 'members.member_no', 'members.nickname', 'members.phone', 'members.attributes',
@@ -88,9 +89,10 @@ export function listMembers(s: Scoped, f: MemberFilter) {
 /** Members whose number or any identity equals the query exactly. */
 export function exactMatches(s: Scoped, query: string, f: MemberFilter) {
   const asNumber = /^\d{1,15}$/.test(query) ? Number(query) : null;
+  const values = [...new Set([query, phoneForm(query)].filter((v): v is string => v !== null))];
   const base = s.selectFrom('members').select(memberColumns).where((eb) => eb.or([
     ...(asNumber !== null ? [eb('members.member_no', '=', asNumber)] : []),
-    eb('members.id', 'in', s.selectFrom('member_identities').select('member_identities.member_id').where('member_identities.value', '=', query)),
+    eb('members.id', 'in', s.selectFrom('member_identities').select('member_identities.member_id').where('member_identities.value', 'in', values)),
   ]));
   return applyFilter(base, f).orderBy('members.id', 'desc').limit(f.limit + 1).execute();
 }
@@ -141,4 +143,13 @@ function baseSelect(s: Scoped) {
 export async function syncPhone(s: Scoped, memberId: number): Promise<void> {
   const phone = await s.selectFrom('member_identities').select('value').where('member_id', '=', memberId).where('kind', '=', 'phone').orderBy('id').executeTakeFirst();
   await updateMember(s, memberId, { phone: phone?.value ?? null });
+}
+
+/** A query typed as a phone number (+86, spaces, dashes) in the form phone identities are stored in. */
+function phoneForm(query: string): string | null {
+  try {
+    return normalizeIdentity('phone', query);
+  } catch {
+    return null;
+  }
 }

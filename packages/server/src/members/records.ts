@@ -20,7 +20,7 @@ function encodeCursor(occurredAt: string, id: number): string {
 }
 function decodeCursor(cursor: string): { occurredAt: string; id: number } {
   const [occurredAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!occurredAt || !id || !/^\d+$/.test(id)) throw invalid('validation.failed', 'Invalid cursor', { cursor: 'must be a cursor returned by the previous page' });
+  if (!occurredAt || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(occurredAt) || !id || !/^\d{1,15}$/.test(id)) throw invalid('validation.failed', 'Invalid cursor', { cursor: 'must be a cursor returned by the previous page' });
   return { occurredAt, id: Number(id) };
 }
 

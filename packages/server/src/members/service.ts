@@ -198,9 +198,10 @@ export class MemberService {
 
   async unblock(ctx: AccessContext, memberNo: number, reason?: string): Promise<Member> {
     return this.write(ctx, memberNo, 'member.unblock', async (_tx, s, row) => {
-      const [block] = await q.activeBlocks(s, [row.id]);
-      if (!block) throw conflict('member.not_blocked', 'This member is not blocklisted');
-      await s.updateTable('member_blocks').set({ lifted_at: nowIso(), lifted_by: ctx.staffId, lift_reason: reason ?? null }).where('id', '=', block.id).execute();
+      if (!(await q.activeBlocks(s, [row.id])).length) throw conflict('member.not_blocked', 'This member is not blocklisted');
+      // A merge can leave two active blocks on one member; lifting the blocklisting lifts them all.
+      await s.updateTable('member_blocks').set({ lifted_at: nowIso(), lifted_by: ctx.staffId, lift_reason: reason ?? null })
+        .where('member_id', '=', row.id).where('lifted_at', 'is', null).execute();
     });
   }
 

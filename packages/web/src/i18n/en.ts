@@ -16,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   'common.empty': 'Nothing yet',
   'common.forbidden': 'Your role does not have access to this page.',
   'common.loadMore': 'Load more',
+  'common.loadedCountHelp': 'Rows shown so far (newest first); use “Load more” while there are more.',
   'common.loadedCount': '{count} loaded',
   'common.name': 'Name',
   'common.nameRequired': 'Enter a name',
@@ -153,6 +154,7 @@ export const en: Record<MessageKey, string> = {
   'tags.color': 'Colour',
   'tags.presetColors': 'Common colours',
   'tags.memberCount': 'Members',
+  'tags.memberCountHelp': 'Members currently carrying this tag (numbers merged into another member are not counted; erased members carry no tags). Click the number to list them.',
   'tags.noTags': 'No tags in this group yet',
   'tags.noGroups': 'No tag groups yet',
   'tags.deleteGroupConfirm': 'Delete tag group "{name}"?',
@@ -188,6 +190,7 @@ export const en: Record<MessageKey, string> = {
   'teams.lead': 'Lead',
   'teams.noLead': 'No lead',
   'teams.memberCount': 'Members',
+  'teams.memberCountHelp': 'Staff accounts in this team (disabled accounts included).',
   'teams.deleteConfirm': 'Delete team "{name}"?',
 
   'role.owner': 'Owner',

@@ -16,6 +16,7 @@ export const zhCN = {
   'common.forbidden': '你的角色没有访问此页面的权限。',
   'common.loadMore': '加载更多',
   'common.loadedCount': '已加载 {count} 条',
+  'common.loadedCountHelp': '已显示的条数（按创建时间从新到旧）；还有更多时可点击“加载更多”。',
   'common.name': '名称',
   'common.nameRequired': '请输入名称',
   'common.notFound': '页面不存在。',
@@ -152,6 +153,7 @@ export const zhCN = {
   'tags.color': '颜色',
   'tags.presetColors': '常用颜色',
   'tags.memberCount': '会员数',
+  'tags.memberCountHelp': '当前带有此标签的会员人数（已合并的重复学号不计；已抹除的会员不再带标签）。点击数字查看这些会员。',
   'tags.noTags': '该组还没有标签',
   'tags.noGroups': '还没有标签组',
   'tags.deleteGroupConfirm': '删除标签组「{name}」？',
@@ -187,6 +189,7 @@ export const zhCN = {
   'teams.lead': '组长',
   'teams.noLead': '暂无组长',
   'teams.memberCount': '成员数',
+  'teams.memberCountHelp': '属于此小组的员工账号数（含已停用账号）。',
   'teams.deleteConfirm': '删除小组「{name}」？',
 
   'role.owner': '所有者',

@@ -1,4 +1,5 @@
 // 会员: search and filter members, load more by cursor, open a profile, create a member.
+import { MetricTitle } from '../../shared/MetricTitle';
 import { useEffect, useState } from 'react';
 import { Button, Card, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -61,7 +62,7 @@ export function MembersPage() {
           </Button>
         )}
         <Typography.Text type="secondary" data-testid="members-loaded-count">
-          {t('common.loadedCount', { count: list.items.length })}
+          <MetricTitle title={t('common.loadedCount', { count: list.items.length })} definition={t('common.loadedCountHelp')} />
         </Typography.Text>
       </Space>
       <CreateMemberModal

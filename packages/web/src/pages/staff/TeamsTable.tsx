@@ -1,4 +1,5 @@
 // Teams (小组): name, lead, how many staff belong to it.
+import { MetricTitle } from '../../shared/MetricTitle';
 import { App, Button, Space, Table } from 'antd';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import type { Staff, Team } from '../../api/types';
@@ -28,7 +29,7 @@ export function TeamsTable({ teams, staff, loading, onEdit, onDelete }: Props) {
       columns={[
         { title: t('common.name'), dataIndex: 'name' },
         { title: t('teams.lead'), dataIndex: 'leadStaffId', render: staffName },
-        { title: t('teams.memberCount'), dataIndex: 'memberCount' },
+        { title: <MetricTitle title={t('teams.memberCount')} definition={t('teams.memberCountHelp')} />, dataIndex: 'memberCount' },
         ...(onEdit && onDelete
           ? [
               {

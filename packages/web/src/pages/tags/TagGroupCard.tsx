@@ -1,4 +1,5 @@
 // One tag group with its tags. The member count links to the members list filtered by that tag.
+import { MetricTitle } from '../../shared/MetricTitle';
 import { App, Button, Card, Popconfirm, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -69,7 +70,7 @@ export function TagGroupCard({ group, onRenameGroup, onDeleteGroup, onAddTag, on
               ),
           },
           {
-            title: t('tags.memberCount'),
+            title: <MetricTitle title={t('tags.memberCount')} definition={t('tags.memberCountHelp')} />,
             dataIndex: 'memberCount',
             width: 100,
             render: (count: number | undefined, tag) => (
