@@ -126,6 +126,18 @@ const specs: Record<string, Spec> = {
     ],
     missing: [{ url: () => `/api/v1/members/${NO_SUCH_MEMBER}`, code: 'member.not_found' }],
   },
+  'GET /api/v1/members/lookup': {
+    perm: 'members.read',
+    url: () => '/api/v1/members/lookup?kind=custom&value=nobody',
+    bad: [
+      { what: 'unknown kind', url: '/api/v1/members/lookup?kind=qq&value=1', field: 'kind' },
+      { what: 'value missing', url: '/api/v1/members/lookup?kind=custom', field: 'value' },
+      { what: 'value too long', url: `/api/v1/members/lookup?kind=custom&value=${long(129)}`, field: 'value' },
+      { what: 'unknown parameter', url: '/api/v1/members/lookup?kind=custom&value=1&extra=1', field: 'extra' },
+      { what: 'not a phone number', url: '/api/v1/members/lookup?kind=phone&value=abc', field: 'value', code: 'identity.invalid_phone' },
+    ],
+    missing: [{ url: () => '/api/v1/members/lookup?kind=wechat_unionid&value=o6_nobody', code: 'member.not_found' }],
+  },
   'PATCH /api/v1/members/{memberNo}': {
     perm: 'members.write',
     wrongRole: 'sales',

@@ -197,6 +197,18 @@ const cases: Record<string, () => Promise<void>> = {
     assert.equal(created.memberNo, 10000 + B_MEMBERS + 1, "B's numbers continue B's own sequence");
     ids.bMembers.push(created.id);
   },
+  'GET /api/v1/members/lookup': async () => {
+    const lookup = (kind: string, value: string) => `/api/v1/members/lookup?kind=${kind}&value=${encodeURIComponent(value)}`;
+    assert.equal((await ok(a.get(lookup('wechat_unionid', A_UNIONID)))).memberNo, A_LIVE, 'A finds its own member');
+    // B may hold the same identity values itself (identities are unique per workspace): then it finds its own.
+    for (const client of both()) {
+      for (const [kind, value] of [['wechat_unionid', A_UNIONID], ['email', A_EMAIL], ['phone', A_PHONE]] as const) {
+        const res = await client.get(lookup(kind, value));
+        if (res.status === 200) assert.ok(!ids.aMembers.includes(res.body.id), `B's lookup of ${kind} returned A's member`);
+        else assertError(res, 404, 'member.not_found');
+      }
+    }
+  },
   'GET /api/v1/members/{memberNo}': async () => {
     for (const client of both()) {
       for (const no of [A_LIVE, A_MERGED, A_BLOCKED]) await notFound(client.get(`/api/v1/members/${no}`), 'member.not_found');

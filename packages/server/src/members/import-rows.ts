@@ -3,7 +3,7 @@
 // import.ts's job.
 import { AppError } from '../http/errors.js';
 import { tagBody } from '../tags/schema.js';
-import { describeTarget, type ColumnMapping, type MappedColumn } from './import-columns.js';
+import type { ColumnMapping, MappedColumn } from './import-columns.js';
 import { normalizeIdentity } from './identities.js';
 import { createMemberBody, identityIn, memberNoParam, type Attributes, type IdentityKind } from './schema.js';
 import type { SourceRow } from './import-source.js';
@@ -14,8 +14,8 @@ export interface MemberDraft {
   memberNo: number | null;
   nickname: string;
   phone: string | null;
-  /** Normalized and without repeats within the row. */
-  identities: Array<{ kind: IdentityKind; value: string; header: string }>;
+  /** Normalized and without repeats within the row; `key` is kind and value, the identity's unique name. */
+  identities: Array<{ kind: IdentityKind; value: string; header: string; key: string }>;
   tags: string[];
   attributes: Attributes;
   createdAt: string;
@@ -40,7 +40,10 @@ export class RowReader {
   private readonly attributes: MappedColumn[];
   private readonly headerOfAttribute = new Map<string, string>();
 
+  private readonly columns: MappedColumn[];
+
   constructor(mapping: ColumnMapping, private readonly timezone: string, private readonly now: string) {
+    this.columns = mapping.columns;
     const find = (kind: string) => mapping.columns.find((c) => c.target.kind === kind);
     this.nickname = find('nickname')!;
     this.memberNo = find('memberNo');
@@ -54,6 +57,10 @@ export class RowReader {
   read(row: SourceRow): MemberDraft | Rejection {
     const reasons: string[] = [];
     const cell = (column: MappedColumn) => (row.cells[column.index] ?? '').trim();
+    // PostgreSQL text cannot hold U+0000; one such cell would abort the whole import, so the row is refused.
+    for (const column of this.columns) {
+      if (cell(column).includes('\u0000')) return { line: row.line, cells: row.cells, reasons: [`${column.header}: must not contain NUL characters`] };
+    }
 
     const attributes: Attributes = {};
     for (const column of this.attributes) {
@@ -84,9 +91,11 @@ export class RowReader {
       for (const part of cell(column).split(LIST_SEPARATORS)) {
         if (part.trim() === '') continue;
         const value = this.identity(kind, part, column.header, reasons);
-        if (value === null || seen.has(`${kind}\u0000${value}`)) continue;
-        seen.add(`${kind}\u0000${value}`);
-        identities.push({ kind, value, header: column.header });
+        if (value === null) continue;
+        const key = identityKey(kind, value);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        identities.push({ kind, value, header: column.header, key });
       }
     }
     if (identities.length > MAX_IDENTITIES) reasons.push(`identities: at most ${MAX_IDENTITIES} per member`);
@@ -132,12 +141,17 @@ export class RowReader {
   }
 }
 
+/**
+ * `kind\0value`. Built as a new flat string (hashing it in a Set flattens it), so an import that keeps every
+ * key does not keep the megabyte-sized input chunks their values were cut from alive.
+ */
+export function identityKey(kind: string, value: string): string {
+  return `${kind}\u0000${value}`;
+}
+
 export function isRejection(row: MemberDraft | Rejection): row is Rejection {
   return 'reasons' in row;
 }
-
-/** The column that holds the nickname, named in the error when a file has none. */
-export const NICKNAME_COLUMN = describeTarget({ kind: 'nickname' });
 
 const WALL_TIME = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 const WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;

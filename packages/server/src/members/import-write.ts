@@ -5,7 +5,7 @@ import type { DialectName } from '../db/connection.js';
 import { nowIso, scoped, type Executor, type Scoped } from '../db/scoped.js';
 import type { AccessContext } from '../http/access.js';
 import { DEFAULT_TAG_COLOR } from '../tags/service.js';
-import { findTagGroup, insertNgramRows, insertRows, insertRowsReturning, tagsByName } from './bulk.js';
+import { createIdentityStage, findTagGroup, insertNgramRows, insertRows, insertRowsReturning, moveStagedIdentities, stageIdentities, tagsByName } from './bulk.js';
 import type { MemberDraft } from './import-rows.js';
 import { allocateNumbers, reserveUpTo } from './queries.js';
 import { buildSearchText, ngramDocument } from './search-text.js';
@@ -22,13 +22,6 @@ export class ImportWriter {
   private maxExplicit = 0;
   private deferred = 0;
   private readonly now = nowIso();
-  /**
-   * Identity rows wait for finish() and go in sorted by kind and value. Random ids in file order land all over
-   * the two value indexes (a page split per insert); sorted, they mostly append: over twice as fast at a
-   * million rows. The importer already holds every identity of the file for its duplicate check, so this about
-   * doubles that memory (~150 MB per million identities).
-   */
-  private readonly identities: Array<[number, number, string, string, string]> = [];
 
   /**
    * @param deferNumbers when the file has a number column, a number-less row cannot take the next number yet: a
@@ -41,6 +34,7 @@ export class ImportWriter {
 
   static async open(tx: Executor, dialect: DialectName, ctx: AccessContext, deferNumbers: boolean): Promise<ImportWriter> {
     const writer = new ImportWriter(tx, dialect, ctx, deferNumbers);
+    if (dialect === 'sqlite') await createIdentityStage(tx);
     // Taking none of the counter locks its row (PostgreSQL) for the whole import, so a member created meanwhile
     // cannot take a number this file claims.
     await allocateNumbers(writer.s, 0);
@@ -62,9 +56,13 @@ export class ImportWriter {
 
     await insertRows(this.tx, this.dialect, 'nickname_history', ['workspace_id', 'member_id', 'nickname', 'context', 'at'],
       drafts.map((d, i) => [ws, ids[i]!, d.nickname, NICKNAME_CONTEXT, d.createdAt]));
+    const identityRows: Array<[number, string, string, string]> = [];
     for (let i = 0; i < drafts.length; i++) {
-      for (const identity of drafts[i]!.identities) this.identities.push([ws, ids[i]!, identity.kind, identity.value, drafts[i]!.createdAt]);
+      for (const identity of drafts[i]!.identities) identityRows.push([ids[i]!, identity.kind, identity.value, drafts[i]!.createdAt]);
     }
+    // SQLite: staged, and written in finish() sorted by value (see bulk.ts); PostgreSQL's indexes take them as they come.
+    if (this.dialect === 'sqlite') await stageIdentities(this.tx, identityRows);
+    else await insertRows(this.tx, this.dialect, 'member_identities', ['workspace_id', 'member_id', 'kind', 'value', 'created_at'], identityRows.map((r) => [ws, ...r]));
     const tagRows: Array<[number, number, number, number | null, string]> = [];
     for (let i = 0; i < drafts.length; i++) {
       for (const name of drafts[i]!.tags) tagRows.push([ws, ids[i]!, await this.tagId(name), this.ctx.staffId, this.now]);
@@ -81,11 +79,9 @@ export class ImportWriter {
     }
   }
 
-  /** Writes the identities, gives placeholder-numbered rows their real numbers, moves the counter past every number used. */
+  /** Writes staged identities, gives placeholder-numbered rows their real numbers, moves the counter past every number used. */
   async finish(): Promise<void> {
-    this.identities.sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0));
-    await insertRows(this.tx, this.dialect, 'member_identities', ['workspace_id', 'member_id', 'kind', 'value', 'created_at'], this.identities);
-    this.identities.length = 0;
+    if (this.dialect === 'sqlite') await moveStagedIdentities(this.tx, this.ctx.workspaceId);
     if (this.maxExplicit > 0) await reserveUpTo(this.s, this.maxExplicit);
     if (this.deferred === 0) return;
     const first = await allocateNumbers(this.s, this.deferred);

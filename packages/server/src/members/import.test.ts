@@ -102,13 +102,14 @@ describe('members import', () => {
       'Eve,,,bad-email,',
       `Fay,,,,${holder.memberNo}`,
       `${'长'.repeat(65)},,,,`,
+      'Nul\u0000Name,,,,',
       'Gus,,,,20001',
       'Hal,,,,20001',
     ].join('\n'));
     const reportFile = path.join(dir, 'custom-report.csv');
     const summary = await run(ws, file, { reportFile });
     assert.equal(summary.imported, 2, 'Amy, and Gus who claims 20001 first');
-    assert.equal(summary.rejected, 8);
+    assert.equal(summary.rejected, 9);
     const report = await reportLines(reportFile);
     assert.deepEqual(report[0]!.slice(2), ['nickname', 'phone', 'wechat_unionid', 'email', 'member_no']);
     const reasons = new Map(report.slice(1).map((r) => [Number(r[0]), r[1]!]));
@@ -119,7 +120,8 @@ describe('members import', () => {
     assert.match(reasons.get(7)!, /email: not an e-mail address/);
     assert.match(reasons.get(8)!, new RegExp(`member_no: member number ${holder.memberNo} is already used`));
     assert.match(reasons.get(9)!, /nickname: must be at most 64 characters/);
-    assert.match(reasons.get(11)!, /member_no: 20001 is also on line 10/);
+    assert.match(reasons.get(10)!, /^nickname: must not contain NUL characters/);
+    assert.match(reasons.get(12)!, /member_no: 20001 is also on line 11/);
     assert.deepEqual(report.find((r) => r[0] === '4')!.slice(2), ['Bob', 'not-a-phone', '', '', ''], 'the original row follows the reason');
     const holderAfter = await server.services.members.get(ws.ctx, holder.memberNo);
     assert.equal(holderAfter.nickname, '老会员', 'no silent merge into the holder');

@@ -30,6 +30,11 @@ export function memberRoutes(app: FastifyInstance, services: Services): void {
     return reply.status(201).send(await members.create(ctx, req.body));
   });
 
+  r.get('/members/lookup', { schema: { tags, summary: 'The member holding an identity (exact kind and value)', querystring: identityIn, response: one } }, async (req) => {
+    const ctx = access(req, 'members.read');
+    return members.getByIdentity(ctx, req.query.kind, req.query.value);
+  });
+
   r.get('/members/:memberNo', { schema: { tags, summary: 'A member profile (a merged-away number resolves to the survivor)', params: memberNoParam, response: one } }, async (req) => {
     const ctx = access(req, 'members.read');
     return members.get(ctx, req.params.memberNo);

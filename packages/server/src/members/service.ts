@@ -37,6 +37,14 @@ export class MemberService {
     return this.detail(s, row, resolvedFrom);
   }
 
+  /** The member holding an identity (integrations know people by their WeChat id or phone, not by number). */
+  async getByIdentity(ctx: AccessContext, kind: IdentityKind, value: string): Promise<Member> {
+    const s = scoped(this.db, ctx.workspaceId);
+    const holder = await q.findIdentity(s, kind, normalizeIdentity(kind, value));
+    if (!holder) throw notFound('member');
+    return this.detail(s, (await q.findById(s, holder.member_id))!);
+  }
+
   async detail(s: Scoped, row: q.MemberRow, resolvedFrom: number | null = null): Promise<Member> {
     const [identities, tags, blocks, merged] = await Promise.all([
       q.identitiesOf(s, [row.id]), q.tagsOf(s, [row.id]), q.activeBlocks(s, [row.id]), q.mergedNumbersOf(s, row.id),

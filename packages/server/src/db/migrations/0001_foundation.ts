@@ -97,6 +97,9 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addUniqueConstraint('members_no_unique', ['workspace_id', 'member_no'])
     .execute();
   await db.schema.createIndex('members_ws_id').on('members').columns(['workspace_id', 'id']).execute();
+  // Profiles list the numbers merged into a member; only merged rows are indexed, a small share of all.
+  await db.schema.createIndex('members_merged_into').on('members').columns(['merged_into_id', 'member_no'])
+    .where(sql.ref('merged_into_id'), 'is not', null).execute();
 
   await idColumn(t, db.schema.createTable('member_identities'))
     .addColumn('workspace_id', refColumn(dialect), (c) => c.notNull().references('workspaces.id').onDelete('cascade'))

@@ -9,6 +9,9 @@ import { useLoad } from '../../shared/useLoad';
 
 export function NicknameHistory({ memberNo, version }: { memberNo: MemberNo; version: number }) {
   const t = useT();
+  // Where the name was seen: "group:<name>" for a chat group, else a platform or source we have a label for.
+  const contextLabel = (context: string) =>
+    context.startsWith('group:') ? t('nickname.inGroup', { group: context.slice(6) }) : t.label('nickname.context', context);
   const history = useLoad(() => membersApi.nicknames(memberNo).then((r) => r.items), [memberNo, version]);
 
   return (
@@ -23,7 +26,7 @@ export function NicknameHistory({ memberNo, version }: { memberNo: MemberNo; ver
             content: (
               <>
                 <Typography.Text strong>{n.nickname}</Typography.Text>
-                {n.context ? <Typography.Text type="secondary"> · {n.context}</Typography.Text> : null}
+                {n.context ? <Typography.Text type="secondary"> · {contextLabel(n.context)}</Typography.Text> : null}
               </>
             ),
           }))}
