@@ -79,7 +79,8 @@ async function benchSize(size: number, dataDir: string): Promise<{ figures: Size
       log(`${name}: p50 ${latencies[name].p50.toFixed(2)} ms, p99 ${latencies[name].p99.toFixed(2)} ms`);
     };
     await run('memberNo', () => measure(numbers, (n) => services.members.get(ctx, n)));
-    await run('identity', () => measure(draw(generated.unionids, SAMPLES, next), list));
+    await run('identity', () => measure(draw(generated.unionids, SAMPLES, next), (value) => services.members.getByIdentity(ctx, 'wechat_unionid', value)));
+    await run('identitySearch', () => measure(draw(generated.unionids, SAMPLES, next), list));
     const { common2, common3, rare2, rare3 } = generated.fragments;
     await run('common2', () => measure(draw(common2, SAMPLES, next), list));
     await run('common3', () => measure(draw(common3, SAMPLES, next), list));

@@ -4,6 +4,7 @@ import type { DialectName } from '../db/connection.js';
 import type { Executor, Scoped } from '../db/scoped.js';
 import type { MembersTable } from '../db/schema.js';
 import { normalizeIdentity } from './identities.js';
+import { IDENTITY_KINDS } from './schema.js';
 import { likePattern, ngramQuery } from './search-text.js';
 
 export const memberColumns = ['members.id', 'members.member_no', 'members.nickname', 'members.phone', 'members.attributes',
@@ -92,7 +93,9 @@ export function exactMatches(s: Scoped, query: string, f: MemberFilter) {
   const values = [...new Set([query, phoneForm(query)].filter((v): v is string => v !== null))];
   const base = s.selectFrom('members').select(memberColumns).where((eb) => eb.or([
     ...(asNumber !== null ? [eb('members.member_no', '=', asNumber)] : []),
-    eb('members.id', 'in', s.selectFrom('member_identities').select('member_identities.member_id').where('member_identities.value', 'in', values)),
+    // Naming every kind lets the unique (workspace, kind, value) index answer: one probe per kind.
+    eb('members.id', 'in', s.selectFrom('member_identities').select('member_identities.member_id')
+      .where('member_identities.kind', 'in', [...IDENTITY_KINDS]).where('member_identities.value', 'in', values)),
   ]));
   return applyFilter(base, f).orderBy('members.id', 'desc').limit(f.limit + 1).execute();
 }

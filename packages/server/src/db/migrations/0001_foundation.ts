@@ -97,8 +97,9 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addUniqueConstraint('members_no_unique', ['workspace_id', 'member_no'])
     .execute();
   await db.schema.createIndex('members_ws_id').on('members').columns(['workspace_id', 'id']).execute();
-  // Profiles list the numbers merged into a member; only merged rows are indexed, a small share of all.
-  await db.schema.createIndex('members_merged_into').on('members').columns(['merged_into_id', 'member_no'])
+  // Profiles list the numbers merged into a member. Partial (only merged rows, a small share) and covering;
+  // with merged_into_id alone SQLite preferred walking the member-number index of the whole workspace.
+  await db.schema.createIndex('members_merged_into').on('members').columns(['workspace_id', 'merged_into_id', 'member_no'])
     .where(sql.ref('merged_into_id'), 'is not', null).execute();
 
   await idColumn(t, db.schema.createTable('member_identities'))
@@ -110,7 +111,6 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addUniqueConstraint('member_identities_unique', ['workspace_id', 'kind', 'value'])
     .execute();
   await db.schema.createIndex('member_identities_member').on('member_identities').columns(['member_id']).execute();
-  await db.schema.createIndex('member_identities_value').on('member_identities').columns(['workspace_id', 'value']).execute();
 
   await idColumn(t, db.schema.createTable('nickname_history'))
     .addColumn('workspace_id', refColumn(dialect), (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
