@@ -80,8 +80,9 @@ do not edit by hand.
 - Data: ${results.map((r) => `${r.size.toLocaleString('en-US')}`).join(' and ')} members, one workspace each
 
 Latencies are p50 / p95 / p99 in milliseconds over 2,000 random samples each (after 50 warm-up calls), through
-the services the API uses: \`members.get\` (the member with identities, tags and blocks) and \`members.list\` with
-\`q\` and a page of 50 (exact matches and fragment matches merged, with tags and blocks of the page).
+the services the API uses: \`members.get\` and \`members.getByIdentity\` (the member with identities, tags and
+blocks; \`GET /members/:no\` and \`GET /members/lookup\`) and \`members.list\` with \`q\` and a page of 50 (exact and
+fragment matches merged, with tags and blocks of the page; \`GET /members?q=\`).
 
 ${lines.join('\n')}
 
