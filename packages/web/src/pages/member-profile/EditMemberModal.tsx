@@ -1,13 +1,11 @@
 // Edit a member's nickname and free-form attributes (key/value pairs). A nickname change lands in the
 // nickname history on the server.
-import { useState } from 'react';
-import { Button, Form, Input, Modal, Space } from 'antd';
+import { Button, Form, Input, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { membersApi } from '../../api/members';
 import type { AttributeValue, Member } from '../../api/types';
 import { useT } from '../../i18n/useT';
-import { applyFieldErrors } from '../../shared/applyFieldErrors';
-import { ErrorAlert } from '../../shared/ErrorAlert';
+import { FormModal } from '../../shared/FormModal';
 
 interface Values {
   nickname: string;
@@ -42,72 +40,50 @@ function fromRows(rows: Values['attributes'], original: Record<string, Attribute
 export function EditMemberModal({ member, open, onClose, onSaved }: Props) {
   const t = useT();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   const submit = async (values: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const change: { nickname?: string; attributes: Record<string, AttributeValue> } = {
-        attributes: fromRows(values.attributes ?? [], member.attributes),
-      };
-      if (values.nickname.trim() !== member.nickname) change.nickname = values.nickname.trim();
-      onSaved(await membersApi.update(member.memberNo, change));
-    } catch (e) {
-      applyFieldErrors(form, e);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    const change: { nickname?: string; attributes: Record<string, AttributeValue> } = {
+      attributes: fromRows(values.attributes ?? [], member.attributes),
+    };
+    if (values.nickname.trim() !== member.nickname) change.nickname = values.nickname.trim();
+    onSaved(await membersApi.update(member.memberNo, change));
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t('profile.edit')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      onSubmit={submit}
+      onClose={onClose}
       width={600}
+      initialValues={{ nickname: member.nickname, attributes: toRows(member.attributes) }}
     >
-      <ErrorAlert error={error} />
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        preserve={false}
-        initialValues={{ nickname: member.nickname, attributes: toRows(member.attributes) }}
-      >
-        <Form.Item name="nickname" label={t('member.nickname')} rules={[{ required: true, whitespace: true, message: t('members.nicknameRequired') }]}>
-          <Input maxLength={64} data-testid="edit-nickname" />
-        </Form.Item>
-        <Form.Item label={t('profile.attributes')}>
-          <Form.List name="attributes">
-            {(rows, { add, remove }) => (
-              <>
-                {rows.map((row) => (
-                  <Space key={row.key} align="baseline" style={{ display: 'flex', marginBottom: 4 }}>
-                    <Form.Item name={[row.name, 'key']} rules={[{ required: true, whitespace: true, message: t('profile.attributeKeyRequired') }]}>
-                      <Input placeholder={t('profile.attributeKey')} style={{ width: 180 }} maxLength={40} />
-                    </Form.Item>
-                    <Form.Item name={[row.name, 'value']}>
-                      <Input placeholder={t('profile.attributeValue')} style={{ width: 300 }} maxLength={500} />
-                    </Form.Item>
-                    <MinusCircleOutlined onClick={() => remove(row.name)} aria-label={t('common.remove')} />
-                  </Space>
-                ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ key: '', value: '' })}>
-                  {t('profile.addAttribute')}
-                </Button>
-              </>
-            )}
-          </Form.List>
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="nickname" label={t('member.nickname')} rules={[{ required: true, whitespace: true, message: t('members.nicknameRequired') }]}>
+        <Input maxLength={64} data-testid="edit-nickname" />
+      </Form.Item>
+      <Form.Item label={t('profile.attributes')}>
+        <Form.List name="attributes">
+          {(rows, { add, remove }) => (
+            <>
+              {rows.map((row) => (
+                <Space key={row.key} align="baseline" style={{ display: 'flex', marginBottom: 4 }}>
+                  <Form.Item name={[row.name, 'key']} rules={[{ required: true, whitespace: true, message: t('profile.attributeKeyRequired') }]}>
+                    <Input placeholder={t('profile.attributeKey')} style={{ width: 180 }} maxLength={40} />
+                  </Form.Item>
+                  <Form.Item name={[row.name, 'value']}>
+                    <Input placeholder={t('profile.attributeValue')} style={{ width: 300 }} maxLength={500} />
+                  </Form.Item>
+                  <MinusCircleOutlined onClick={() => remove(row.name)} aria-label={t('common.remove')} />
+                </Space>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ key: '', value: '' })}>
+                {t('profile.addAttribute')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,12 +1,10 @@
 // "新建会员": nickname, phone and optionally one platform identity. Field errors from the server are put under
 // the matching form items; anything else is shown above the form.
-import { useState } from 'react';
-import { Form, Input, Modal, Select, Space } from 'antd';
+import { Form, Input, Select, Space } from 'antd';
 import { membersApi, type NewMember } from '../../api/members';
 import { IDENTITY_KINDS, type IdentityKind, type Member } from '../../api/types';
 import { useT } from '../../i18n/useT';
-import { applyFieldErrors } from '../../shared/applyFieldErrors';
-import { ErrorAlert } from '../../shared/ErrorAlert';
+import { FormModal } from '../../shared/FormModal';
 
 interface Values {
   nickname: string;
@@ -35,8 +33,6 @@ const FIELD_ALIAS: Record<string, string> = {
 export function CreateMemberModal({ open, onClose, onCreated }: Props) {
   const t = useT();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   const submit = async (values: Values) => {
     const body: NewMember = { nickname: values.nickname.trim() };
@@ -44,75 +40,62 @@ export function CreateMemberModal({ open, onClose, onCreated }: Props) {
     if (values.identityKind && values.identityValue?.trim()) {
       body.identities = [{ kind: values.identityKind, value: values.identityValue.trim() }];
     }
-    setSaving(true);
-    setError(null);
-    try {
-      const member = await membersApi.create(body);
-      form.resetFields();
-      onCreated(member);
-    } catch (e) {
-      applyFieldErrors(form, e, FIELD_ALIAS);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    const member = await membersApi.create(body);
+    form.resetFields();
+    onCreated(member);
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t('members.create')}
+      form={form}
+      onSubmit={submit}
+      onClose={onClose}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      fieldAlias={FIELD_ALIAS}
     >
-      <ErrorAlert error={error} />
-      <Form<Values> form={form} layout="vertical" onFinish={submit} preserve={false}>
-        <Form.Item name="nickname" label={t('member.nickname')} rules={[{ required: true, whitespace: true, message: t('members.nicknameRequired') }]}>
-          <Input maxLength={64} data-testid="create-member-nickname" />
-        </Form.Item>
-        <Form.Item name="phone" label={t('member.phone')}>
-          <Input maxLength={32} data-testid="create-member-phone" />
-        </Form.Item>
-        <Form.Item label={t('members.identityOptional')} style={{ marginBottom: 0 }}>
-          <Space.Compact style={{ width: '100%' }}>
-            <Form.Item
-              name="identityKind"
-              style={{ width: '45%' }}
-              dependencies={['identityValue']}
-              rules={[
-                // A typed ID without its kind would otherwise be dropped silently.
-                ({ getFieldValue }) => ({
-                  validator: (_, kind?: IdentityKind) =>
-                    !kind && getFieldValue('identityValue')?.trim() ? Promise.reject(new Error(t('identity.kindRequired'))) : Promise.resolve(),
-                }),
-              ]}
-            >
-              <Select
-                allowClear
-                placeholder={t('identity.kind')}
-                options={IDENTITY_KINDS.map((kind) => ({ value: kind, label: t(`identityKind.${kind}`) }))}
-              />
-            </Form.Item>
-            <Form.Item
-              name="identityValue"
-              style={{ width: '55%' }}
-              dependencies={['identityKind']}
-              rules={[
-                ({ getFieldValue }) => ({
-                  validator: (_, value?: string) =>
-                    getFieldValue('identityKind') && !value?.trim() ? Promise.reject(new Error(t('identity.valueRequired'))) : Promise.resolve(),
-                }),
-              ]}
-            >
-              <Input placeholder={t('identity.value')} maxLength={128} />
-            </Form.Item>
-          </Space.Compact>
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="nickname" label={t('member.nickname')} rules={[{ required: true, whitespace: true, message: t('members.nicknameRequired') }]}>
+        <Input maxLength={64} data-testid="create-member-nickname" />
+      </Form.Item>
+      <Form.Item name="phone" label={t('member.phone')}>
+        <Input maxLength={32} data-testid="create-member-phone" />
+      </Form.Item>
+      <Form.Item label={t('members.identityOptional')} style={{ marginBottom: 0 }}>
+        <Space.Compact style={{ width: '100%' }}>
+          <Form.Item
+            name="identityKind"
+            style={{ width: '45%' }}
+            dependencies={['identityValue']}
+            rules={[
+              // A typed ID without its kind would otherwise be dropped silently.
+              ({ getFieldValue }) => ({
+                validator: (_, kind?: IdentityKind) =>
+                  !kind && getFieldValue('identityValue')?.trim() ? Promise.reject(new Error(t('identity.kindRequired'))) : Promise.resolve(),
+              }),
+            ]}
+          >
+            <Select
+              allowClear
+              placeholder={t('identity.kind')}
+              options={IDENTITY_KINDS.map((kind) => ({ value: kind, label: t(`identityKind.${kind}`) }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="identityValue"
+            style={{ width: '55%' }}
+            dependencies={['identityKind']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, value?: string) =>
+                  getFieldValue('identityKind') && !value?.trim() ? Promise.reject(new Error(t('identity.valueRequired'))) : Promise.resolve(),
+              }),
+            ]}
+          >
+            <Input placeholder={t('identity.value')} maxLength={128} />
+          </Form.Item>
+        </Space.Compact>
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,11 +1,9 @@
 // Create a staff account (with its first password) or edit one (role, team, disabled, optional password reset).
-import { useState } from 'react';
-import { Form, Input, Modal, Select, Switch } from 'antd';
+import { Form, Input, Select, Switch } from 'antd';
 import { staffApi, type StaffChange } from '../../api/staff';
 import type { Role, Staff, Team } from '../../api/types';
 import { useT } from '../../i18n/useT';
-import { applyFieldErrors } from '../../shared/applyFieldErrors';
-import { ErrorAlert } from '../../shared/ErrorAlert';
+import { FormModal } from '../../shared/FormModal';
 
 interface Values {
   username: string;
@@ -28,89 +26,65 @@ interface Props {
 export function StaffFormModal({ open, staff, roles, teams, onClose, onSaved }: Props) {
   const t = useT();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   const submit = async (values: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      if (staff) {
-        const change: StaffChange = {
-          displayName: values.displayName.trim(),
-          role: values.role,
-          teamId: values.teamId ?? null,
-          disabled: values.disabled ?? false,
-        };
-        if (values.password) change.password = values.password;
-        await staffApi.update(staff.id, change);
-      } else {
-        await staffApi.create({
-          username: values.username.trim(),
-          displayName: values.displayName.trim(),
-          password: values.password ?? '',
-          role: values.role,
-          ...(values.teamId ? { teamId: values.teamId } : {}),
-        });
-      }
-      onSaved();
-    } catch (e) {
-      applyFieldErrors(form, e);
-      setError(e);
-    } finally {
-      setSaving(false);
+    if (staff) {
+      const change: StaffChange = {
+        displayName: values.displayName.trim(),
+        role: values.role,
+        teamId: values.teamId ?? null,
+        disabled: values.disabled ?? false,
+      };
+      if (values.password) change.password = values.password;
+      await staffApi.update(staff.id, change);
+    } else {
+      await staffApi.create({
+        username: values.username.trim(),
+        displayName: values.displayName.trim(),
+        password: values.password ?? '',
+        role: values.role,
+        ...(values.teamId ? { teamId: values.teamId } : {}),
+      });
     }
+    onSaved();
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={staff ? t('staff.edit') : t('staff.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      onSubmit={submit}
+      onClose={onClose}
+      initialValues={staff
+        ? { username: staff.username, displayName: staff.displayName, role: staff.role, teamId: staff.teamId, disabled: staff.disabled }
+        : { role: roles.includes('operator') ? 'operator' : roles[0] }}
     >
-      <ErrorAlert error={error} />
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        preserve={false}
-        initialValues={
-          staff
-            ? { username: staff.username, displayName: staff.displayName, role: staff.role, teamId: staff.teamId, disabled: staff.disabled }
-            : { role: roles.includes('operator') ? 'operator' : roles[0] }
-        }
+      <Form.Item name="username" label={t('staff.username')} rules={[{ required: true, whitespace: true, message: t('staff.usernameRequired') }]}>
+        <Input disabled={staff !== null} maxLength={40} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="displayName" label={t('staff.displayName')} rules={[{ required: true, whitespace: true, message: t('staff.displayNameRequired') }]}>
+        <Input maxLength={60} />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={staff ? t('staff.resetPassword') : t('staff.password')}
+        extra={staff ? t('staff.resetPasswordHelp') : undefined}
+        rules={staff ? [] : [{ required: true, message: t('staff.passwordRequired') }]}
       >
-        <Form.Item name="username" label={t('staff.username')} rules={[{ required: true, whitespace: true, message: t('staff.usernameRequired') }]}>
-          <Input disabled={staff !== null} maxLength={40} autoComplete="off" />
+        <Input.Password autoComplete="new-password" maxLength={200} />
+      </Form.Item>
+      <Form.Item name="role" label={t('staff.role')} rules={[{ required: true }]}>
+        <Select options={roles.map((role) => ({ value: role, label: t.label('role', role) }))} />
+      </Form.Item>
+      <Form.Item name="teamId" label={t('staff.team')}>
+        <Select allowClear placeholder={t('staff.noTeam')} options={teams.map((team) => ({ value: team.id, label: team.name }))} />
+      </Form.Item>
+      {staff && (
+        <Form.Item name="disabled" label={t('staff.disabled')} valuePropName="checked">
+          <Switch />
         </Form.Item>
-        <Form.Item name="displayName" label={t('staff.displayName')} rules={[{ required: true, whitespace: true, message: t('staff.displayNameRequired') }]}>
-          <Input maxLength={60} />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={staff ? t('staff.resetPassword') : t('staff.password')}
-          extra={staff ? t('staff.resetPasswordHelp') : undefined}
-          rules={staff ? [] : [{ required: true, message: t('staff.passwordRequired') }]}
-        >
-          <Input.Password autoComplete="new-password" maxLength={200} />
-        </Form.Item>
-        <Form.Item name="role" label={t('staff.role')} rules={[{ required: true }]}>
-          <Select options={roles.map((role) => ({ value: role, label: t.label('role', role) }))} />
-        </Form.Item>
-        <Form.Item name="teamId" label={t('staff.team')}>
-          <Select allowClear placeholder={t('staff.noTeam')} options={teams.map((team) => ({ value: team.id, label: team.name }))} />
-        </Form.Item>
-        {staff && (
-          <Form.Item name="disabled" label={t('staff.disabled')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

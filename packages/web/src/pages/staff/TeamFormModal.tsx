@@ -1,11 +1,9 @@
 // Create or rename a team (小组) and choose its lead.
-import { useState } from 'react';
-import { Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { teamsApi } from '../../api/staff';
 import type { Staff, Team } from '../../api/types';
 import { useT } from '../../i18n/useT';
-import { applyFieldErrors } from '../../shared/applyFieldErrors';
-import { ErrorAlert } from '../../shared/ErrorAlert';
+import { FormModal } from '../../shared/FormModal';
 
 interface Values {
   name: string;
@@ -23,49 +21,33 @@ interface Props {
 export function TeamFormModal({ open, team, staff, onClose, onSaved }: Props) {
   const t = useT();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   const submit = async (values: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      if (team) await teamsApi.update(team.id, { name: values.name.trim(), leadStaffId: values.leadStaffId ?? null });
-      else await teamsApi.create(values.name.trim(), values.leadStaffId);
-      onSaved();
-    } catch (e) {
-      applyFieldErrors(form, e);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    if (team) await teamsApi.update(team.id, { name: values.name.trim(), leadStaffId: values.leadStaffId ?? null });
+    else await teamsApi.create(values.name.trim(), values.leadStaffId);
+    onSaved();
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={team ? t('teams.edit') : t('teams.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      onSubmit={submit}
+      onClose={onClose}
+      initialValues={{ name: team?.name ?? '', leadStaffId: team?.leadStaffId ?? null }}
     >
-      <ErrorAlert error={error} />
-      <Form<Values> form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ name: team?.name ?? '', leadStaffId: team?.leadStaffId ?? null }}>
-        <Form.Item name="name" label={t('common.name')} rules={[{ required: true, whitespace: true, message: t('common.nameRequired') }]}>
-          <Input maxLength={60} autoFocus />
-        </Form.Item>
-        <Form.Item name="leadStaffId" label={t('teams.lead')}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('teams.noLead')}
-            options={staff.filter((s) => !s.disabled).map((s) => ({ value: s.id, label: `${s.displayName} (${s.username})` }))}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('common.name')} rules={[{ required: true, whitespace: true, message: t('common.nameRequired') }]}>
+        <Input maxLength={60} autoFocus />
+      </Form.Item>
+      <Form.Item name="leadStaffId" label={t('teams.lead')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('teams.noLead')}
+          options={staff.filter((s) => !s.disabled).map((s) => ({ value: s.id, label: `${s.displayName} (${s.username})` }))}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

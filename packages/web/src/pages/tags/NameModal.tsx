@@ -1,9 +1,7 @@
 // A one-field modal for naming things (tag groups here, teams use their own form with a lead).
-import { useState } from 'react';
-import { Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import { useT } from '../../i18n/useT';
-import { applyFieldErrors } from '../../shared/applyFieldErrors';
-import { ErrorAlert } from '../../shared/ErrorAlert';
+import { FormModal } from '../../shared/FormModal';
 
 interface Props {
   open: boolean;
@@ -16,39 +14,23 @@ interface Props {
 export function NameModal({ open, title, initialName, onClose, onSubmit }: Props) {
   const t = useT();
   const [form] = Form.useForm<{ name: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
   const submit = async ({ name }: { name: string }) => {
-    setSaving(true);
-    setError(null);
-    try {
-      await onSubmit(name.trim());
-    } catch (e) {
-      applyFieldErrors(form, e);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    await onSubmit(name.trim());
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={title}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      onSubmit={submit}
+      onClose={onClose}
+      initialValues={{ name: initialName ?? '' }}
     >
-      <ErrorAlert error={error} />
-      <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ name: initialName ?? '' }}>
-        <Form.Item name="name" label={t('common.name')} rules={[{ required: true, whitespace: true, message: t('common.nameRequired') }]}>
-          <Input maxLength={40} autoFocus data-testid="name-input" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('common.name')} rules={[{ required: true, whitespace: true, message: t('common.nameRequired') }]}>
+        <Input maxLength={40} autoFocus data-testid="name-input" />
+      </Form.Item>
+    </FormModal>
   );
 }
