@@ -8,6 +8,7 @@ Usage:
   qunyun serve [--port N] [--data DIR]          serve the API, console and member pages (creates the demo on first start)
   qunyun migrate [--data DIR]                   bring the database schema up to date
   qunyun demo [--workspace demo] [--force]      create the demo workspace with demo data
+  qunyun workspace create --workspace KEY [--name NAME] [--timezone Asia/Shanghai]
   qunyun staff add --workspace KEY --username U --name NAME --role ROLE [--password P]
   qunyun members import FILE.csv|FILE.xlsx --workspace KEY [--report rejected.csv]
   qunyun members export --workspace KEY [--out FILE.csv|FILE.xlsx]
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./serve.js')).serveCommand,
   migrate: async () => (await import('./migrate.js')).migrateCommand,
   demo: async () => (await import('./demo.js')).demoCommand,
+  'workspace create': async () => (await import('./workspace-create.js')).workspaceCreateCommand,
   'staff add': async () => (await import('./staff-add.js')).staffAddCommand,
   'members import': async () => (await import('./members-import.js')).membersImportCommand,
   'members export': async () => (await import('./members-export.js')).membersExportCommand,
