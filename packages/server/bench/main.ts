@@ -60,7 +60,7 @@ async function benchSize(size: number, dataDir: string): Promise<{ figures: Size
   const database = await openDatabase({ dataDir });
   try {
     await migrateToLatest(database);
-    const services = createServices(database);
+    const services = createServices(database, { dataDir });
     const workspace = await services.workspaces.create({ key: 'bench', name: '基准测试' });
     const ctx = systemContext(workspace.id, new Set(PERMISSIONS), 'bench');
 

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -12,7 +13,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { auditRoutes } from './audit/routes.js';
 import { installAuthHook } from './auth/hook.js';
 import { authRoutes } from './auth/routes.js';
+import { campaignRoutes } from './campaigns/routes.js';
 import type { Config } from './config.js';
+import { groupRoutes } from './groups/routes.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installNulGuard } from './http/nul-guard.js';
 import { memberRoutes } from './members/routes.js';
@@ -40,6 +43,7 @@ export async function buildApp(services: Services, config: Pick<Config, 'webDist
   installErrorHandler(app);
   installNulGuard(app);
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
@@ -62,9 +66,11 @@ export async function buildApp(services: Services, config: Pick<Config, 'webDist
     metaRoutes(api);
     memberRoutes(api, services);
     tagRoutes(api, services);
+    campaignRoutes(api, services);
     staffRoutes(api, services);
     tokenRoutes(api, services);
     auditRoutes(api, services);
+    groupRoutes(api, services);
   }, { prefix: '/api/v1' });
 
   await serveConsole(app, config.webDist);

@@ -2,7 +2,9 @@
 import { searchAudit } from './audit/service.js';
 import { ROLE_PERMISSIONS, type Role } from './auth/permissions.js';
 import { AuthService } from './auth/service.js';
+import { CampaignService } from './campaigns/service.js';
 import type { Database } from './db/connection.js';
+import { GroupService } from './groups/service.js';
 import type { AccessContext } from './http/access.js';
 import { eraseMember } from './members/erase.js';
 import { MemberMerges } from './members/merge.js';
@@ -14,18 +16,28 @@ import { TokenService } from './tokens/service.js';
 import { WorkspaceService } from './workspaces/service.js';
 import type { AuditFilter } from './audit/queries.js';
 
-export function createServices(database: Database) {
+export interface ServiceOptions {
+  /** The data folder: uploaded files live under it (SQLite's file too, when SQLite is used). */
+  dataDir: string;
+}
+
+export function createServices(database: Database, options: ServiceOptions) {
   const { db } = database;
   const tags = new TagService(db);
   const members = new MemberService(db, database.dialect, tags);
+  const campaigns = new CampaignService(db);
+  const staff = new StaffService(db);
   return {
     database,
+    dataDir: options.dataDir,
     auth: new AuthService(db),
     workspaces: new WorkspaceService(db),
-    staff: new StaffService(db),
+    staff,
     tokens: new TokenService(db),
     tags,
+    campaigns,
     members,
+    groups: new GroupService(db, members, campaigns, staff, options.dataDir),
     records: new ServiceRecords(members),
     merges: new MemberMerges(members),
     erase: (ctx: AccessContext, memberNo: number, confirm: number) => eraseMember(members, ctx, memberNo, confirm),

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import type { Permission, Role } from '../src/auth/permissions.js';
 import { assertCoversRoutes, assertError, assertErrorShape, documentedRoutes } from './api-checks.js';
 import { Client, createWorkspace, PASSWORD, startServer, type Response, type TestServer, type TestWorkspace } from './harness.js';
+import { csvFile, PNG_1PX, upload } from './multipart.js';
 
 let server: TestServer;
 let W: TestWorkspace;
@@ -19,9 +20,16 @@ const responses: Array<{ what: string; res: Response }> = [];
 /** Ids of real rows, so a refusal is about the caller or the input, never about a missing row. */
 const f = { identityId: 0, tagId: 0, groupId: 0, otherGroupId: 0, staffId: 0, teamId: 0, tokenId: 0, mergeId: 0 };
 const NO_SUCH = 987654; // an id no row has
+/** Campaign fixtures (series with one campaign; an empty series to delete). */
+const cf = { seriesId: 0, emptySeriesId: 0, campaignId: 0 };
 const NO_SUCH_MEMBER = 99999;
 
 const long = (n: number, ch = 'x') => ch.repeat(n);
+/** Chat group fixtures: a group with a QR, member 10001 in it, and one review row from a member-list import. */
+const gf = { groupId: 0, reviewId: 0 };
+const g = (p = '') => `/api/v1/groups/${gf.groupId}${p}`;
+/** For faults in the query string, which is checked before the group is looked up: any well-formed id. */
+const anyGroup = (p: string) => `/api/v1/groups/${NO_SUCH}${p}`;
 
 interface Bad {
   what: string;
@@ -344,6 +352,127 @@ const specs: Record<string, Spec> = {
     ],
     missing: [{ url: () => `/api/v1/members/${NO_SUCH_MEMBER}/audit`, code: 'member.not_found' }],
   },
+  'GET /api/v1/series': { perm: 'campaigns.read', url: () => '/api/v1/series', bad: [] },
+  'POST /api/v1/series': {
+    perm: 'campaigns.manage',
+    wrongRole: 'sales',
+    url: () => '/api/v1/series',
+    body: () => ({ key: 'NEVER', name: '不该创建' }),
+    bad: [
+      { what: 'lower-case key', body: { key: 'x', name: 'n' }, field: 'key' },
+      { what: 'key starting with a digit', body: { key: '1X', name: 'n' }, field: 'key' },
+      { what: 'key over 8', body: { key: 'ABCDEFGHI', name: 'n' }, field: 'key' },
+      { what: 'number for key', body: { key: 1, name: 'n' }, field: 'key' },
+      { what: 'name missing', body: { key: 'Q' }, field: 'name' },
+      { what: 'name over 60', body: { key: 'Q', name: long(61) }, field: 'name' },
+      { what: 'theme over 60', body: { key: 'Q', name: 'n', theme: long(61) }, field: 'theme' },
+      { what: 'unknown field', body: { key: 'Q', name: 'n', edition: 1 }, field: 'edition' },
+      { what: 'array for the body', body: [], field: '(body)' },
+    ],
+  },
+  'GET /api/v1/series/{id}': {
+    perm: 'campaigns.read',
+    url: () => `/api/v1/series/${cf.seriesId}`,
+    bad: [{ what: 'id not a number', url: '/api/v1/series/abc', field: 'id' }, { what: 'id zero', url: '/api/v1/series/0', field: 'id' }],
+    missing: [{ url: () => `/api/v1/series/${NO_SUCH}`, code: 'series.not_found', field: 'seriesId' }],
+  },
+  'PATCH /api/v1/series/{id}': {
+    perm: 'campaigns.manage',
+    wrongRole: 'viewer',
+    url: () => `/api/v1/series/${cf.seriesId}`,
+    body: () => ({ name: '不该改名' }),
+    bad: [
+      { what: 'id not a number', url: '/api/v1/series/abc', field: 'id' },
+      { what: 'bad key', body: { key: 'x-1' }, field: 'key' },
+      { what: 'name blank', body: { name: ' ' }, field: 'name' },
+      { what: 'unknown field', body: { campaignCount: 0 }, field: 'campaignCount' },
+    ],
+    missing: [{ url: () => `/api/v1/series/${NO_SUCH}`, body: { name: 'x' }, code: 'series.not_found' }],
+  },
+  'DELETE /api/v1/series/{id}': {
+    perm: 'campaigns.manage',
+    wrongRole: 'sales',
+    url: () => `/api/v1/series/${cf.emptySeriesId}`,
+    bad: [{ what: 'id not a number', url: '/api/v1/series/abc', field: 'id' }],
+    missing: [{ url: () => `/api/v1/series/${NO_SUCH}`, code: 'series.not_found' }],
+  },
+  'GET /api/v1/campaigns': {
+    perm: 'campaigns.read',
+    url: () => '/api/v1/campaigns',
+    bad: [
+      { what: 'seriesId not a number', url: '/api/v1/campaigns?seriesId=x', field: 'seriesId' },
+      { what: 'unknown status', url: '/api/v1/campaigns?status=live', field: 'status' },
+      { what: 'status twice', url: '/api/v1/campaigns?status=draft&status=ended', field: 'status' },
+      { what: 'unknown parameter', url: '/api/v1/campaigns?q=X1', field: 'q' },
+    ],
+    missing: [{ url: () => `/api/v1/campaigns?seriesId=${NO_SUCH}`, code: 'series.not_found', field: 'seriesId' }],
+  },
+  'POST /api/v1/campaigns': {
+    perm: 'campaigns.manage',
+    wrongRole: 'sales',
+    url: () => '/api/v1/campaigns',
+    body: () => ({ seriesId: cf.seriesId, name: '不该创建', startsOn: '2030-05-01', endsOn: '2030-05-21' }),
+    bad: [
+      ...((b: Record<string, unknown>) => [
+        { what: 'seriesId missing', body: { ...b, seriesId: undefined }, field: 'seriesId' },
+        { what: 'string for seriesId', body: { ...b, seriesId: '1' }, field: 'seriesId' },
+        { what: 'name over 60', body: { ...b, name: long(61) }, field: 'name' },
+        { what: 'startsOn not a date', body: { ...b, startsOn: 'tomorrow' }, field: 'startsOn' },
+        { what: 'endsOn on a day that does not exist', body: { ...b, endsOn: '2030-02-30' }, field: 'endsOn' },
+        { what: 'signupOpensAt not a date-time', body: { ...b, signupOpensAt: '2030-04-01' }, field: 'signupOpensAt' },
+        { what: 'fraction for priceCents', body: { ...b, priceCents: 99.5 }, field: 'priceCents' },
+        { what: 'negative depositCents', body: { ...b, depositCents: -100 }, field: 'depositCents' },
+        { what: 'zero capacity', body: { ...b, capacity: 0 }, field: 'capacity' },
+        { what: 'timezone over 64', body: { ...b, timezone: long(65) }, field: 'timezone' },
+        { what: 'string for rules', body: { ...b, rules: '21/15' }, field: 'rules' },
+        { what: 'daysTotal zero', body: { ...b, rules: { daysTotal: 0 } }, field: 'rules.daysTotal' },
+        { what: 'reminder time 24:00', body: { ...b, rules: { reminderTime: '24:00' } }, field: 'rules.reminderTime' },
+        { what: 'unknown make-up field', body: { ...b, rules: { makeup: { perWeek: 1 } } }, field: 'rules.makeup.perWeek' },
+        { what: 'unknown field', body: { ...b, key: 'X9' }, field: 'key' },
+        { what: 'unknown time zone', body: { ...b, timezone: 'Mars/Olympus' }, field: 'timezone', code: 'campaign.invalid' },
+        { what: 'ends before it starts', body: { ...b, endsOn: '2030-04-30' }, field: 'endsOn', code: 'campaign.invalid' },
+        { what: 'refund days over daysTotal', body: { ...b, rules: { daysRequiredForRefund: 22 } }, field: 'rules.daysRequiredForRefund', code: 'campaign.invalid' },
+      ])({ seriesId: 1, name: 'n', startsOn: '2030-05-01', endsOn: '2030-05-21' }),
+    ],
+    missing: [{ url: () => '/api/v1/campaigns', body: { seriesId: NO_SUCH, name: 'x', startsOn: '2030-05-01', endsOn: '2030-05-21' }, code: 'series.not_found', field: 'seriesId' }],
+  },
+  'GET /api/v1/campaigns/{id}': {
+    perm: 'campaigns.read',
+    url: () => `/api/v1/campaigns/${cf.campaignId}`,
+    bad: [{ what: 'id not a number', url: '/api/v1/campaigns/X1', field: 'id' }, { what: 'id a fraction', url: '/api/v1/campaigns/1.5', field: 'id' }],
+    missing: [{ url: () => `/api/v1/campaigns/${NO_SUCH}`, code: 'campaign.not_found', field: 'campaignId' }],
+  },
+  'PATCH /api/v1/campaigns/{id}': {
+    perm: 'campaigns.manage',
+    wrongRole: 'sales',
+    url: () => `/api/v1/campaigns/${cf.campaignId}`,
+    body: () => ({ name: '不该改名' }),
+    bad: [
+      { what: 'id not a number', url: '/api/v1/campaigns/abc', field: 'id' },
+      { what: 'null name', body: { name: null }, field: 'name' },
+      { what: 'overrideReason blank', body: { overrideReason: ' ' }, field: 'overrideReason' },
+      { what: 'overrideReason over 500', body: { overrideReason: long(501) }, field: 'overrideReason' },
+      { what: 'string for capacity', body: { capacity: '200' }, field: 'capacity' },
+      { what: 'window end not a time', body: { rules: { dayWindow: { start: '00:00', end: '24:00' } } }, field: 'rules.dayWindow.end' },
+      { what: 'unknown field (series is fixed)', body: { seriesId: 1 }, field: 'seriesId' },
+      { what: 'daysTotal beyond the dates', body: { rules: { daysTotal: 22 } }, field: 'rules.daysTotal', code: 'campaign.invalid' },
+    ],
+    missing: [{ url: () => `/api/v1/campaigns/${NO_SUCH}`, body: { name: 'x' }, code: 'campaign.not_found' }],
+  },
+  'POST /api/v1/campaigns/{id}/archive': {
+    perm: 'campaigns.manage',
+    wrongRole: 'viewer',
+    url: () => `/api/v1/campaigns/${cf.campaignId}/archive`,
+    bad: [{ what: 'id not a number', url: '/api/v1/campaigns/abc/archive', field: 'id' }],
+    missing: [{ url: () => `/api/v1/campaigns/${NO_SUCH}/archive`, code: 'campaign.not_found' }],
+  },
+  'POST /api/v1/campaigns/{id}/unarchive': {
+    perm: 'campaigns.manage',
+    wrongRole: 'viewer',
+    url: () => `/api/v1/campaigns/${cf.campaignId}/unarchive`,
+    bad: [{ what: 'id not a number', url: '/api/v1/campaigns/abc/unarchive', field: 'id' }],
+    missing: [{ url: () => `/api/v1/campaigns/${NO_SUCH}/unarchive`, code: 'campaign.not_found' }],
+  },
   'GET /api/v1/tag-groups': { perm: 'members.read', url: () => '/api/v1/tag-groups', bad: [] },
   'POST /api/v1/tag-groups': {
     perm: 'tags.manage',
@@ -412,6 +541,173 @@ const specs: Record<string, Spec> = {
     bad: [{ what: 'id not a number', url: '/api/v1/tags/abc', field: 'id' }],
     missing: [{ url: () => `/api/v1/tags/${NO_SUCH}`, code: 'tag.not_found' }],
   },
+  'GET /api/v1/groups': {
+    perm: 'groups.read',
+    url: () => '/api/v1/groups?status=open',
+    bad: [
+      { what: 'unknown status', url: '/api/v1/groups?status=closed', field: 'status' },
+      { what: 'campaignId not a number', url: '/api/v1/groups?campaignId=x', field: 'campaignId' },
+      { what: 'seriesId zero', url: '/api/v1/groups?seriesId=0', field: 'seriesId' },
+      { what: 'q over 60', url: `/api/v1/groups?q=${long(61)}`, field: 'q' },
+      { what: 'limit too big', url: '/api/v1/groups?limit=201', field: 'limit' },
+      { what: 'cursor not a cursor', url: '/api/v1/groups?cursor=abc', field: 'cursor' },
+      { what: 'unknown parameter', url: '/api/v1/groups?platform=wechat', field: 'platform' },
+    ],
+    missing: [
+      { url: () => `/api/v1/groups?campaignId=${NO_SUCH}`, code: 'campaign.not_found', field: 'campaignId' },
+      { url: () => `/api/v1/groups?seriesId=${NO_SUCH}`, code: 'series.not_found', field: 'seriesId' },
+    ],
+  },
+  'POST /api/v1/groups': {
+    perm: 'groups.manage',
+    wrongRole: 'sales',
+    url: () => '/api/v1/groups',
+    body: () => ({ platform: 'wechat', name: '不该创建' }),
+    bad: [
+      { what: 'unknown platform', body: { platform: 'qq', name: 'n' }, field: 'platform' },
+      { what: 'platform missing', body: { name: 'n' }, field: 'platform' },
+      { what: 'name blank', body: { platform: 'wechat', name: '  ' }, field: 'name' },
+      { what: 'name over 60', body: { platform: 'wechat', name: long(61) }, field: 'name' },
+      { what: 'capacity over 500', body: { platform: 'wechat', name: 'n', capacity: 501 }, field: 'capacity' },
+      { what: 'capacity zero', body: { platform: 'wechat', name: 'n', capacity: 0 }, field: 'capacity' },
+      { what: 'capacity a fraction', body: { platform: 'wechat', name: 'n', capacity: 200.5 }, field: 'capacity' },
+      { what: 'string for ownerStaffId', body: { platform: 'wechat', name: 'n', ownerStaffId: 'me' }, field: 'ownerStaffId' },
+      { what: 'unknown status', body: { platform: 'wechat', name: 'n', status: 'closed' }, field: 'status' },
+      { what: 'theme over 60', body: { platform: 'wechat', name: 'n', theme: long(61) }, field: 'theme' },
+      { what: 'unknown field', body: { platform: 'wechat', name: 'n', memberCount: 3 }, field: 'memberCount' },
+      { what: 'array for the body', body: [], field: '(body)' },
+    ],
+    missing: [
+      { url: () => '/api/v1/groups', body: { platform: 'wechat', name: 'n', ownerStaffId: NO_SUCH }, code: 'staff.not_found', field: 'ownerStaffId' },
+      { url: () => '/api/v1/groups', body: { platform: 'wechat', name: 'n', campaignId: NO_SUCH }, code: 'campaign.not_found', field: 'campaignId' },
+      { url: () => '/api/v1/groups', body: { platform: 'wechat', name: 'n', seriesId: NO_SUCH }, code: 'series.not_found', field: 'seriesId' },
+    ],
+  },
+  'GET /api/v1/groups/reminders': { perm: 'groups.read', url: () => '/api/v1/groups/reminders', bad: [] },
+  'GET /api/v1/groups/{id}': {
+    perm: 'groups.read',
+    url: () => g(),
+    bad: [{ what: 'id not a number', url: '/api/v1/groups/abc', field: 'id' }, { what: 'id zero', url: '/api/v1/groups/0', field: 'id' }],
+    missing: [{ url: () => `/api/v1/groups/${NO_SUCH}`, code: 'group.not_found' }],
+  },
+  'PATCH /api/v1/groups/{id}': {
+    perm: 'groups.manage',
+    wrongRole: 'viewer',
+    url: () => g(),
+    body: () => ({ status: 'dissolved' }),
+    bad: [
+      { what: 'id not a number', url: '/api/v1/groups/abc', field: 'id' },
+      { what: 'capacity over 500', body: { capacity: 1000 }, field: 'capacity' },
+      { what: 'number for name', body: { name: 5 }, field: 'name' },
+      { what: 'unknown status', body: { status: 'paused' }, field: 'status' },
+      { what: 'unknown field', body: { qrExpiresAt: '2030-01-01T00:00:00Z' }, field: 'qrExpiresAt' },
+    ],
+    missing: [
+      { url: () => `/api/v1/groups/${NO_SUCH}`, body: { name: 'x' }, code: 'group.not_found' },
+      { url: () => g(), body: { ownerStaffId: NO_SUCH }, code: 'staff.not_found', field: 'ownerStaffId' },
+    ],
+  },
+  'POST /api/v1/groups/{id}/qr': {
+    perm: 'groups.manage',
+    wrongRole: 'sales',
+    url: () => g('/qr'),
+    bad: [
+      { what: 'id not a number', url: '/api/v1/groups/abc/qr', field: 'id' },
+      { what: 'JSON instead of multipart', body: { file: 'qr.png' }, field: 'file', code: 'upload.not_multipart' },
+    ],
+    missing: [{ url: () => `/api/v1/groups/${NO_SUCH}/qr`, code: 'group.not_found' }],
+  },
+  'GET /api/v1/groups/{id}/qr': {
+    perm: 'groups.read',
+    url: () => g('/qr'),
+    bad: [{ what: 'id not a number', url: '/api/v1/groups/abc/qr', field: 'id' }],
+    missing: [{ url: () => `/api/v1/groups/${NO_SUCH}/qr`, code: 'group.not_found' }],
+  },
+  'GET /api/v1/groups/{id}/members': {
+    perm: 'groups.read',
+    url: () => g('/members?period=all'),
+    bad: [
+      { what: 'unknown period', url: anyGroup('/members?period=past'), field: 'period' },
+      { what: 'limit zero', url: anyGroup('/members?limit=0'), field: 'limit' },
+      { what: 'cursor not a cursor', url: anyGroup('/members?cursor=x'), field: 'cursor' },
+      { what: 'unknown parameter', url: anyGroup('/members?source=import'), field: 'source' },
+    ],
+    missing: [{ url: () => `/api/v1/groups/${NO_SUCH}/members`, code: 'group.not_found' }],
+  },
+  'POST /api/v1/groups/{id}/members': {
+    perm: 'groups.manage',
+    wrongRole: 'viewer',
+    url: () => g('/members'),
+    body: () => ({ memberNo: 10003 }),
+    bad: [
+      { what: 'memberNo missing', body: {}, field: 'memberNo' },
+      { what: 'string for memberNo', body: { memberNo: '10003' }, field: 'memberNo' },
+      { what: 'joinedAt not a date', body: { memberNo: 10003, joinedAt: 'yesterday' }, field: 'joinedAt' },
+      { what: 'groupNickname over 64', body: { memberNo: 10003, groupNickname: long(65) }, field: 'groupNickname' },
+      { what: 'unknown field', body: { memberNo: 10003, source: 'connector' }, field: 'source' },
+    ],
+    missing: [
+      { url: () => `/api/v1/groups/${NO_SUCH}/members`, body: { memberNo: 10003 }, code: 'group.not_found' },
+      { url: () => g('/members'), body: { memberNo: NO_SUCH_MEMBER }, code: 'member.not_found' },
+    ],
+  },
+  'POST /api/v1/groups/{id}/members/{memberNo}/leave': {
+    perm: 'groups.manage',
+    wrongRole: 'sales',
+    url: () => g('/members/10001/leave'),
+    body: () => ({}),
+    bad: [
+      { what: 'member number not a number', url: anyGroup('/members/x/leave'), field: 'memberNo' },
+      { what: 'leftAt not a date', body: { leftAt: 'now' }, field: 'leftAt' },
+      { what: 'unknown field', body: { reason: 'x' }, field: 'reason' },
+    ],
+    missing: [
+      { url: () => `/api/v1/groups/${NO_SUCH}/members/10001/leave`, body: {}, code: 'group.not_found' },
+      { url: () => g(`/members/${NO_SUCH_MEMBER}/leave`), body: {}, code: 'member.not_found' },
+    ],
+  },
+  'GET /api/v1/members/{memberNo}/groups': {
+    perm: 'groups.read',
+    url: () => m('/groups'),
+    bad: [{ what: 'member number not a number', url: '/api/v1/members/x/groups', field: 'memberNo' }],
+    missing: [{ url: () => `/api/v1/members/${NO_SUCH_MEMBER}/groups`, code: 'member.not_found' }],
+  },
+  'POST /api/v1/groups/{id}/import': {
+    perm: 'groups.manage',
+    wrongRole: 'viewer',
+    url: () => g('/import?snapshot=true'),
+    bad: [
+      { what: 'snapshot not a boolean', url: anyGroup('/import?snapshot=yes'), field: 'snapshot' },
+      { what: 'unknown parameter', url: anyGroup('/import?dryRun=true'), field: 'dryRun' },
+      { what: 'JSON instead of multipart', body: { rows: [] }, field: 'file', code: 'upload.not_multipart' },
+    ],
+    missing: [{ url: () => `/api/v1/groups/${NO_SUCH}/import`, code: 'group.not_found' }],
+  },
+  'GET /api/v1/groups/{id}/reviews': {
+    perm: 'groups.read',
+    url: () => g('/reviews'),
+    bad: [{ what: 'unknown status', url: anyGroup('/reviews?status=done'), field: 'status' }],
+    missing: [{ url: () => `/api/v1/groups/${NO_SUCH}/reviews`, code: 'group.not_found' }],
+  },
+  'POST /api/v1/group-reviews/{id}/resolve': {
+    perm: 'groups.manage',
+    wrongRole: 'sales',
+    url: () => `/api/v1/group-reviews/${gf.reviewId}/resolve`,
+    body: () => ({ ignore: true }),
+    bad: [
+      { what: 'id not a number', url: '/api/v1/group-reviews/x/resolve', field: 'id' },
+      { what: 'nothing decided', body: {}, field: 'memberNo' },
+      { what: 'two decisions', body: { ignore: true, memberNo: 10001 }, field: 'memberNo' },
+      { what: 'ignore false', body: { ignore: false }, field: 'ignore' },
+      { what: 'new member without nickname', body: { createMember: {} }, field: 'createMember.nickname' },
+      { what: 'unknown field', body: { ignore: true, note: 'x' }, field: 'note' },
+    ],
+    missing: [
+      { url: () => `/api/v1/group-reviews/${NO_SUCH}/resolve`, body: { ignore: true }, code: 'group_review.not_found' },
+      { url: () => `/api/v1/group-reviews/${gf.reviewId}/resolve`, body: { memberNo: NO_SUCH_MEMBER }, code: 'member.not_found' },
+    ],
+  },
+  'GET /api/v1/matrix': { perm: 'groups.read', url: () => '/api/v1/matrix', bad: [] },
   'GET /api/v1/staff': { perm: 'staff.read', url: () => '/api/v1/staff', bad: [] },
   'POST /api/v1/staff': {
     perm: 'staff.manage',
@@ -558,6 +854,10 @@ before(async () => {
   f.otherGroupId = (await ok(owner.post('/api/v1/tag-groups', { name: '另一组' }), 201)).id;
   f.tagId = (await ok(owner.post('/api/v1/tags', { groupId: f.groupId, name: '标签' }), 201)).id;
   f.teamId = (await ok(owner.post('/api/v1/teams', { name: '小组' }), 201)).id;
+  // campaigns: series X with campaign X1, and an empty series Y
+  cf.seriesId = (await ok(owner.post('/api/v1/series', { key: 'X', name: '系列' }), 201)).id;
+  cf.emptySeriesId = (await ok(owner.post('/api/v1/series', { key: 'Y', name: '空系列' }), 201)).id;
+  cf.campaignId = (await ok(owner.post('/api/v1/campaigns', { seriesId: cf.seriesId, name: '一期', startsOn: '2030-03-01', endsOn: '2030-03-21' }), 201)).id;
   f.staffId = (await ok(owner.post('/api/v1/staff', { username: 'target', displayName: 'Target', password: PASSWORD, role: 'sales' }), 201)).id;
   const token = await ok(owner.post('/api/v1/api-tokens', { name: 'target', scopes: ['members.read'] }), 201);
   f.tokenId = token.id;
@@ -566,6 +866,12 @@ before(async () => {
   const revoked = await ok(owner.post('/api/v1/api-tokens', { name: 'revoked', scopes: ['members.read', 'members.write', 'audit.read'] }), 201);
   await ok(owner.delete(`/api/v1/api-tokens/${revoked.id}`), 204);
   revokedToken = Client.withToken(server.url, revoked.token);
+  // groups: one group with a QR, member 10001 in it, and a review row (a nickname nobody has)
+  gf.groupId = (await ok(owner.post('/api/v1/groups', { platform: 'wechat', name: '测试群' }), 201)).id;
+  assert.equal((await upload(owner, g('/qr'), { name: 'qr.png', type: 'image/png', bytes: PNG_1PX })).status, 200);
+  await ok(owner.post(g('/members'), { memberNo: 10001 }), 201);
+  assert.equal((await upload(owner, g('/import?snapshot=false'), csvFile(['群昵称', '查无此人']))).body.toReview, 1);
+  gf.reviewId = (await ok(owner.get(g('/reviews')), 200)).items[0].id;
 });
 
 after(async () => {

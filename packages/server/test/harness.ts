@@ -30,7 +30,7 @@ export async function startServer(options: { webDist?: string } = {}): Promise<T
     ? { databaseUrl: TEST_PG_URL, dataDir, pgSchema: schema }
     : { dataDir });
   await migrateToLatest(database);
-  const services = createServices(database);
+  const services = createServices(database, { dataDir });
   const app = await buildApp(services, {
     webDist: options.webDist ?? path.join(REPO_ROOT, 'packages/web/dist'),
     logLevel: 'silent',

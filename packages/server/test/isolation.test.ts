@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { allPages, assertCoversRoutes, assertError, documentedRoutes } from './api-checks.js';
 import { Client, createWorkspace, login, PASSWORD, startServer, type Response, type TestServer, type TestWorkspace } from './harness.js';
+import { csvFile, PNG_1PX, upload } from './multipart.js';
 
 // A has more members than B, so A's high numbers do not exist in B at all.
 const A_MEMBERS = 12;
@@ -30,6 +31,8 @@ const ids = {
   aAudit: [] as number[], bMembers: [] as number[], bTag: 0, bTeam: 0, bAdminUsername: '',
 };
 let snapshotBefore: unknown;
+/** A's series (key X, like B's own) and its campaign X1, which has started (so its rules are locked). */
+const camp = { aSeries: 0, aCampaign: 0 };
 
 /** Records every response B gets, to check at the end that none of them carries A's data. */
 function recorded(client: Client): Client {
@@ -40,6 +43,17 @@ function recorded(client: Client): Client {
     return res;
   }) as Client['send'];
   return client;
+}
+
+/** Chat groups: A's group (QR, a member, a review row) in A's own series/campaign; B's own group and review row. */
+const grp = { aSeries: 0, aCampaign: 0, aGroup: 0, aReview: 0, bGroup: 0, bReview: 0 };
+const A_GROUP_NAME = `${A_FRAGMENT}社群`;
+
+/** A multipart upload by B, recorded like B's JSON calls. */
+async function uploadAsB(client: Client, p: string, file: Parameters<typeof upload>[2]) {
+  const res = await upload(client, p, file);
+  seenByB.push(res);
+  return res;
 }
 
 async function ok<T = any>(res: Promise<Response<T>>, status = 200): Promise<T> {
@@ -115,6 +129,9 @@ before(async () => {
   const profile = await ok(a.get(`/api/v1/members/${A_LIVE}`));
   ids.aIdentity = profile.identities.find((i: { kind: string }) => i.kind === 'wechat_unionid').id;
   ids.aStaff = (await ok(a.get('/api/v1/staff'))).items.map((s: { id: number }) => s.id);
+  // campaigns: series X with campaign X1
+  camp.aSeries = (await ok(a.post('/api/v1/series', { key: 'X', name: 'A系列' }), 201)).id;
+  camp.aCampaign = (await ok(a.post('/api/v1/campaigns', { seriesId: camp.aSeries, name: 'A营期', startsOn: '2026-01-01', endsOn: '2026-01-21' }), 201)).id;
 
   // ---- workspace B ----
   ids.bAdminUsername = (await ok(b.get('/api/v1/auth/me'))).staff.username;
@@ -126,6 +143,20 @@ before(async () => {
   ids.bTeam = (await ok(b.post('/api/v1/teams', { name: 'B 小组' }), 201)).id;
   const scopes = (await ok(b.get('/api/v1/meta'))).tokenScopes;
   bt = recorded(Client.withToken(server.url, (await ok(b.post('/api/v1/api-tokens', { name: 'B all scopes', scopes }), 201)).token));
+
+  // groups: A's series/campaign rows are placed directly (their own API is the campaigns feature's to test)
+  const gdb = server.services.database.db;
+  const at = new Date().toISOString();
+  grp.aSeries = (await gdb.insertInto('series').values({ workspace_id: A.id, key: 'GQ', name: `${A_FRAGMENT}系列`, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+  grp.aCampaign = (await gdb.insertInto('campaigns').values({ workspace_id: A.id, series_id: grp.aSeries, key: 'GQ1', edition: 1, name: `${A_FRAGMENT}营期`, starts_on: '2026-01-01', ends_on: '2026-01-21', timezone: 'Asia/Shanghai', rules: '{}', created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+  grp.aGroup = (await ok(a.post('/api/v1/groups', { platform: 'wechat', name: A_GROUP_NAME, campaignId: grp.aCampaign, ownerStaffId: ids.aOwnerId }), 201)).id;
+  assert.equal((await upload(a, `/api/v1/groups/${grp.aGroup}/qr`, { name: 'qr.png', type: 'image/png', bytes: PNG_1PX })).status, 200);
+  await ok(a.post(`/api/v1/groups/${grp.aGroup}/members`, { memberNo: A_LIVE, groupNickname: `${A_LIVE}-${A_FRAGMENT}` }), 201);
+  assert.equal((await upload(a, `/api/v1/groups/${grp.aGroup}/import?snapshot=false`, csvFile(['群昵称', `${A_FRAGMENT}无人认领`]))).body.toReview, 1);
+  grp.aReview = (await ok(a.get(`/api/v1/groups/${grp.aGroup}/reviews`))).items[0].id;
+  grp.bGroup = (await ok(b.post('/api/v1/groups', { platform: 'wecom', name: 'B 的群' }), 201)).id;
+  assert.equal((await upload(b, `/api/v1/groups/${grp.bGroup}/import?snapshot=false`, csvFile(['群昵称', 'B 待认领']))).body.toReview, 1);
+  grp.bReview = (await ok(b.get(`/api/v1/groups/${grp.bGroup}/reviews`))).items[0].id;
 
   ids.aAudit = (await allPages<{ id: number }>(a, '/api/v1/audit')).map((e) => e.id);
   snapshotBefore = await snapshotA();
@@ -281,6 +312,55 @@ const cases: Record<string, () => Promise<void>> = {
       await notFound(client.get(`/api/v1/members/${A_MERGED}/audit`), 'member.not_found');
     }
   },
+  'GET /api/v1/series': async () => {
+    for (const client of both()) {
+      const list = (await ok(client.get('/api/v1/series'))).items as Array<{ id: number; name: string }>;
+      assert.ok(!list.some((x) => x.id === camp.aSeries || x.name === 'A系列'), "B does not see A's series");
+    }
+  },
+  'POST /api/v1/series': async () => {
+    // Keys are unique per workspace only: B may have its own X.
+    const created = await ok(b.post('/api/v1/series', { key: 'X', name: 'B 系列' }), 201);
+    assert.notEqual(created.id, camp.aSeries);
+    assert.equal(created.campaignCount, 0);
+  },
+  'GET /api/v1/series/{id}': async () => {
+    for (const client of both()) await notFound(client.get(`/api/v1/series/${camp.aSeries}`), 'series.not_found', 'seriesId');
+  },
+  'PATCH /api/v1/series/{id}': async () => {
+    await notFound(b.patch(`/api/v1/series/${camp.aSeries}`, { name: 'B 改名' }), 'series.not_found');
+  },
+  'DELETE /api/v1/series/{id}': async () => {
+    await notFound(b.delete(`/api/v1/series/${camp.aSeries}`), 'series.not_found');
+  },
+  'GET /api/v1/campaigns': async () => {
+    for (const client of both()) {
+      const list = (await ok(client.get('/api/v1/campaigns'))).items as Array<{ id: number; seriesId: number }>;
+      assert.ok(!list.some((k) => k.id === camp.aCampaign || k.seriesId === camp.aSeries), "B does not see A's campaigns");
+      await notFound(client.get(`/api/v1/campaigns?seriesId=${camp.aSeries}`), 'series.not_found', 'seriesId');
+    }
+  },
+  'POST /api/v1/campaigns': async () => {
+    await notFound(b.post('/api/v1/campaigns', { seriesId: camp.aSeries, name: 'B 借系列', startsOn: '2026-01-01', endsOn: '2026-01-21' }), 'series.not_found', 'seriesId');
+    // B's own series X numbers its editions from 1, whatever A has.
+    const mine = (await ok(b.get('/api/v1/series'))).items.find((x: { key: string }) => x.key === 'X');
+    const created = await ok(b.post('/api/v1/campaigns', { seriesId: mine.id, name: 'B 营期', startsOn: '2026-01-01', endsOn: '2026-01-21' }), 201);
+    assert.equal(created.key, 'X1');
+  },
+  'GET /api/v1/campaigns/{id}': async () => {
+    for (const client of both()) await notFound(client.get(`/api/v1/campaigns/${camp.aCampaign}`), 'campaign.not_found', 'campaignId');
+  },
+  'PATCH /api/v1/campaigns/{id}': async () => {
+    await notFound(b.patch(`/api/v1/campaigns/${camp.aCampaign}`, { name: 'B 改名', rules: { daysRequiredForRefund: 1 }, overrideReason: 'B' }), 'campaign.not_found');
+  },
+  'POST /api/v1/campaigns/{id}/archive': async () => {
+    await notFound(b.post(`/api/v1/campaigns/${camp.aCampaign}/archive`), 'campaign.not_found');
+  },
+  'POST /api/v1/campaigns/{id}/unarchive': async () => {
+    await notFound(b.post(`/api/v1/campaigns/${camp.aCampaign}/unarchive`), 'campaign.not_found');
+    const control = await ok(a.get(`/api/v1/campaigns/${camp.aCampaign}`));
+    assert.deepEqual([control.name, control.archivedAt, control.rules.daysRequiredForRefund], ['A营期', null, 15], "A's campaign is unchanged");
+  },
   'GET /api/v1/tag-groups': async () => {
     for (const client of both()) {
       const groups = (await ok(client.get('/api/v1/tag-groups'))).items as Array<{ id: number; tags: Array<{ id: number; memberCount: number }> }>;
@@ -308,6 +388,94 @@ const cases: Record<string, () => Promise<void>> = {
   },
   'DELETE /api/v1/tags/{id}': async () => {
     await notFound(b.delete(`/api/v1/tags/${ids.aTag}`), 'tag.not_found');
+  },
+  'GET /api/v1/groups': async () => {
+    for (const client of both()) {
+      const list = (await ok(client.get('/api/v1/groups'))).items as Array<{ id: number }>;
+      assert.ok(list.some((g) => g.id === grp.bGroup) && !list.some((g) => g.id === grp.aGroup), "B sees its own group, not A's");
+      await notFound(client.get(`/api/v1/groups?campaignId=${grp.aCampaign}`), 'campaign.not_found', 'campaignId');
+      await notFound(client.get(`/api/v1/groups?seriesId=${grp.aSeries}`), 'series.not_found', 'seriesId');
+    }
+  },
+  'POST /api/v1/groups': async () => {
+    for (const client of both()) {
+      await notFound(client.post('/api/v1/groups', { platform: 'wechat', name: 'B', ownerStaffId: ids.aOwnerId }), 'staff.not_found', 'ownerStaffId');
+      await notFound(client.post('/api/v1/groups', { platform: 'wechat', name: 'B', campaignId: grp.aCampaign }), 'campaign.not_found', 'campaignId');
+      await notFound(client.post('/api/v1/groups', { platform: 'wechat', name: 'B', seriesId: grp.aSeries }), 'series.not_found', 'seriesId');
+    }
+    await ok(b.post('/api/v1/groups', { platform: 'wechat', name: 'B 另一个群' }), 201);
+  },
+  'GET /api/v1/groups/reminders': async () => {
+    for (const client of both()) {
+      const items = (await ok(client.get('/api/v1/groups/reminders'))).items as Array<{ groupId: number; reason: string }>;
+      assert.ok(items.some((r) => r.groupId === grp.bGroup && r.reason === 'qr_missing'), "B is reminded of its own group's missing QR");
+      assert.ok(!items.some((r) => r.groupId === grp.aGroup));
+    }
+  },
+  'GET /api/v1/groups/{id}': async () => {
+    for (const client of both()) await notFound(client.get(`/api/v1/groups/${grp.aGroup}`), 'group.not_found');
+  },
+  'PATCH /api/v1/groups/{id}': async () => {
+    for (const client of both()) {
+      await notFound(client.patch(`/api/v1/groups/${grp.aGroup}`, { status: 'dissolved' }), 'group.not_found');
+      await notFound(client.patch(`/api/v1/groups/${grp.bGroup}`, { campaignId: grp.aCampaign }), 'campaign.not_found', 'campaignId');
+    }
+  },
+  'POST /api/v1/groups/{id}/qr': async () => {
+    for (const client of both()) assertError(await uploadAsB(client, `/api/v1/groups/${grp.aGroup}/qr`, { name: 'q.png', type: 'image/png', bytes: PNG_1PX }), 404, 'group.not_found');
+  },
+  'GET /api/v1/groups/{id}/qr': async () => {
+    assert.equal((await a.get(`/api/v1/groups/${grp.aGroup}/qr`)).status, 200, 'control: A gets its QR');
+    for (const client of both()) await notFound(client.get(`/api/v1/groups/${grp.aGroup}/qr`), 'group.not_found');
+  },
+  'GET /api/v1/groups/{id}/members': async () => {
+    for (const client of both()) await notFound(client.get(`/api/v1/groups/${grp.aGroup}/members?period=all`), 'group.not_found');
+  },
+  'POST /api/v1/groups/{id}/members': async () => {
+    for (const client of both()) {
+      await notFound(client.post(`/api/v1/groups/${grp.aGroup}/members`, { memberNo: 10001 }), 'group.not_found');
+      await notFound(client.post(`/api/v1/groups/${grp.bGroup}/members`, { memberNo: A_LIVE }), 'member.not_found');
+    }
+  },
+  'POST /api/v1/groups/{id}/members/{memberNo}/leave': async () => {
+    for (const client of both()) await notFound(client.post(`/api/v1/groups/${grp.aGroup}/members/${A_LIVE}/leave`, {}), 'group.not_found');
+  },
+  'GET /api/v1/members/{memberNo}/groups': async () => {
+    for (const client of both()) await notFound(client.get(`/api/v1/members/${A_LIVE}/groups`), 'member.not_found');
+  },
+  'POST /api/v1/groups/{id}/import': async () => {
+    const list = csvFile(['群昵称,unionid,手机号', `${A_LIVE}-${A_FRAGMENT}改名,${A_UNIONID},`, `${A_FRAGMENT}改名,,${A_PHONE}`]);
+    for (const client of both()) {
+      assertError(await uploadAsB(client, `/api/v1/groups/${grp.aGroup}/import`, list), 404, 'group.not_found');
+      // In B's own group, A's member numbers and identities match nobody of A's (B may hold the same phone itself).
+      const res = await uploadAsB(client, `/api/v1/groups/${grp.bGroup}/import?snapshot=false`, csvFile(['群昵称,手机号', `${A_LIVE}-乙,`, `${A_BLOCKED}乙,`, `某人,${A_PHONE}`]));
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.body.byMemberNo, 0);
+    }
+    const inB = (await ok(b.get(`/api/v1/groups/${grp.bGroup}/members`))).items as Array<{ memberNo: number }>;
+    assert.ok(inB.every((m) => m.memberNo < 10000 + A_MEMBERS - 2), "nobody of A's joined B's group");
+    const reviews = (await ok(b.get(`/api/v1/groups/${grp.bGroup}/reviews`))).items as Array<{ candidates: Array<{ memberNo: number }> }>;
+    assert.ok(reviews.every((r) => r.candidates.every((c) => c.memberNo < 10000 + A_MEMBERS - 2)), "no candidate is A's");
+  },
+  'GET /api/v1/groups/{id}/reviews': async () => {
+    for (const client of both()) await notFound(client.get(`/api/v1/groups/${grp.aGroup}/reviews?status=all`), 'group.not_found');
+  },
+  'POST /api/v1/group-reviews/{id}/resolve': async () => {
+    for (const client of both()) {
+      await notFound(client.post(`/api/v1/group-reviews/${grp.aReview}/resolve`, { ignore: true }), 'group_review.not_found');
+      await notFound(client.post(`/api/v1/group-reviews/${grp.bReview}/resolve`, { memberNo: A_LIVE }), 'member.not_found');
+    }
+  },
+  'GET /api/v1/matrix': async () => {
+    for (const client of both()) {
+      const matrix = await ok(client.get('/api/v1/matrix'));
+      assert.ok(!matrix.series.some((x: { id: number }) => x.id === grp.aSeries));
+      assert.ok(matrix.unassigned.groups.some((g: { id: number }) => g.id === grp.bGroup));
+    }
+    // Control: A's group is as A left it.
+    const mine = await ok(a.get(`/api/v1/groups/${grp.aGroup}`));
+    assert.deepEqual([mine.name, mine.status, mine.memberCount, mine.qrStatus], [A_GROUP_NAME, 'open', 1, 'valid']);
+    assert.equal((await ok(a.get(`/api/v1/groups/${grp.aGroup}/reviews`))).items.length, 1);
   },
   'GET /api/v1/staff': async () => {
     const staff = (await ok(b.get('/api/v1/staff'))).items as Array<{ id: number; username: string }>;

@@ -9,6 +9,11 @@ import { RequirePermission } from './pages/layout/RequirePermission';
 import { MembersPage } from './pages/members/MembersPage';
 import { MemberProfilePage } from './pages/member-profile/MemberProfilePage';
 import { TagsPage } from './pages/tags/TagsPage';
+import { GroupsPage } from './pages/groups/GroupsPage';
+import { GroupDetailPage } from './pages/groups/GroupDetailPage';
+import { MatrixPage } from './pages/matrix/MatrixPage';
+import { CampaignsPage } from './pages/campaigns/CampaignsPage';
+import { CampaignDetailPage } from './pages/campaigns/CampaignDetailPage';
 import { StaffPage } from './pages/staff/StaffPage';
 import { TokensPage } from './pages/tokens/TokensPage';
 import { AuditPage } from './pages/audit/AuditPage';
@@ -31,6 +36,11 @@ export function App() {
             <Route index element={<HomeRedirect />} />
             <Route path="members" element={<RequirePermission permission="members.read"><MembersPage /></RequirePermission>} />
             <Route path="members/:memberNo" element={<RequirePermission permission="members.read"><MemberProfilePage /></RequirePermission>} />
+            <Route path="campaigns" element={<RequirePermission permission="campaigns.read"><CampaignsPage /></RequirePermission>} />
+            <Route path="campaigns/:id" element={<RequirePermission permission="campaigns.read"><CampaignDetailPage /></RequirePermission>} />
+            <Route path="groups" element={<RequirePermission permission="groups.read"><GroupsPage /></RequirePermission>} />
+            <Route path="groups/:id" element={<RequirePermission permission="groups.read"><GroupDetailPage /></RequirePermission>} />
+            <Route path="matrix" element={<RequirePermission permission="groups.read"><MatrixPage /></RequirePermission>} />
             <Route path="tags" element={<RequirePermission permission="tags.manage"><TagsPage /></RequirePermission>} />
             <Route path="staff" element={<RequirePermission permission="staff.read"><StaffPage /></RequirePermission>} />
             <Route path="api-tokens" element={<RequirePermission permission="tokens.manage"><TokensPage /></RequirePermission>} />

@@ -14,6 +14,10 @@ export const PERMISSIONS = [
   'staff.manage',
   'tokens.manage',
   'audit.read',
+  'campaigns.read',
+  'campaigns.manage',
+  'groups.read',
+  'groups.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,16 +31,16 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: all,
   operator: new Set<Permission>([
     'members.read', 'members.write', 'members.tag', 'members.block', 'members.import', 'members.export',
-    'records.write', 'tags.manage', 'staff.read',
+    'records.write', 'tags.manage', 'staff.read', 'campaigns.read', 'campaigns.manage', 'groups.read', 'groups.manage',
   ]),
-  sales: new Set<Permission>(['members.read', 'members.tag', 'records.write', 'staff.read']),
-  viewer: new Set<Permission>(['members.read', 'staff.read']),
+  sales: new Set<Permission>(['members.read', 'members.tag', 'records.write', 'staff.read', 'campaigns.read', 'groups.read']),
+  viewer: new Set<Permission>(['members.read', 'staff.read', 'campaigns.read', 'groups.read']),
 };
 
 /** Scopes an API token may carry: a subset of the permissions, chosen for integrations. */
 export const TOKEN_SCOPES = [
   'members.read', 'members.write', 'members.tag', 'members.block', 'members.import', 'members.export',
-  'records.write', 'audit.read',
+  'records.write', 'audit.read', 'campaigns.read', 'groups.read', 'groups.manage',
 ] as const satisfies readonly Permission[];
 
 /** Only an owner may create, promote to or change an owner; admins manage everyone else. */

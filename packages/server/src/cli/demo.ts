@@ -11,7 +11,7 @@ export async function demoCommand(args: ParsedArgs): Promise<number> {
     if (existing && !args.flags.force) throw new CliError(`Workspace "${key}" exists; pass --force to delete and recreate it`);
     if (existing) await runtime.services.database.db.deleteFrom('workspaces').where('id', '=', existing.id).execute();
     const summary = await seedDemo(runtime.services, { key });
-    console.log(`demo workspace "${key}": ${summary.members} members, ${summary.staff} staff, ${summary.tags} tags, ${summary.records} service records`);
+    console.log(`demo workspace "${key}": ${summary.members} members, ${summary.staff} staff, ${summary.tags} tags, ${summary.records} service records, ${summary.campaigns} campaigns in ${summary.series} series, ${summary.joins} group joins`);
     console.log(`login: workspace "${key}", user "${DEMO_LOGIN.username}", password "${DEMO_LOGIN.password}"`);
   } finally {
     await runtime.close();

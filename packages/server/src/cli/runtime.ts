@@ -17,7 +17,7 @@ export async function openRuntime(args: ParsedArgs): Promise<Runtime> {
   const config = loadConfig({ data: stringFlag(args, 'data'), port: stringFlag(args, 'port') });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database);
-  return { config, services: createServices(database), close: () => database.close() };
+  return { config, services: createServices(database, { dataDir: config.dataDir }), close: () => database.close() };
 }
 
 /** The workspace a command acts on (`--workspace KEY`), with full rights, audited as the CLI. */

@@ -2,11 +2,13 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './connection.js';
 import * as m0001 from './migrations/0001_foundation.js';
+import * as m0002 from './migrations/0002_campaigns_groups.js';
 
 type MigrationModule = { up(db: any, dialect: Database['dialect']): Promise<void> };
 
 const migrations: Record<string, MigrationModule> = {
   '0001_foundation': m0001,
+  '0002_campaigns_groups': m0002,
 };
 
 export async function migrateToLatest(database: Database): Promise<string[]> {

@@ -179,6 +179,94 @@ export interface MemberMergesTable {
   undone_by: number | null;
 }
 
+export interface SeriesTable {
+  id: Id;
+  workspace_id: number;
+  /** The series letter(s) operators use: X in X1, X2, X3. */
+  key: string;
+  name: string;
+  theme: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CampaignsTable {
+  id: Id;
+  workspace_id: number;
+  series_id: number;
+  /** Series key + edition: X3. */
+  key: string;
+  edition: number;
+  name: string;
+  theme: Generated<string>;
+  signup_opens_at: string | null;
+  signup_closes_at: string | null;
+  /** Calendar dates (YYYY-MM-DD) in the campaign's own time zone. */
+  starts_on: string;
+  ends_on: string;
+  timezone: string;
+  price_cents: Generated<number>;
+  deposit_cents: Generated<number>;
+  capacity: number | null;
+  /** The check-in rule as JSON (campaigns/rules.ts); locked once the campaign starts. */
+  rules: JsonText;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChatGroupsTable {
+  id: Id;
+  workspace_id: number;
+  platform: string;
+  name: string;
+  owner_staff_id: number | null;
+  capacity: number;
+  campaign_id: number | null;
+  series_id: number | null;
+  theme: Generated<string>;
+  status: string;
+  /** The platform's own id of the group, when a connector knows it. */
+  external_id: string | null;
+  /** The uploaded group QR image: a file name under the data folder, its checked type, and when it stops working. */
+  qr_file: string | null;
+  qr_mime: string | null;
+  qr_uploaded_at: string | null;
+  qr_expires_at: string | null;
+  /** Scans routed to this group (live codes); a proxy for the member count where the platform gives none. */
+  scan_count: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GroupMembershipsTable {
+  id: Id;
+  workspace_id: number;
+  group_id: number;
+  member_id: number;
+  joined_at: string;
+  left_at: string | null;
+  source: string;
+  group_nickname: string | null;
+}
+
+export interface GroupListReviewsTable {
+  id: Id;
+  workspace_id: number;
+  group_id: number;
+  group_nickname: string;
+  /** The original row of the group's member list, as JSON. */
+  row: JsonText;
+  reason: string;
+  /** Member ids that could be this person, as a JSON array. */
+  candidate_ids: JsonText;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: number | null;
+  /** 'member:<id>', 'new' or 'ignored'. */
+  resolution: string | null;
+}
+
 /** SQLite only: the FTS5 n-gram index of members.search_text (rowid = members.id); see members/search-text.ts. */
 export interface MemberSearchTable {
   rowid: number;
@@ -205,6 +293,11 @@ export interface DB {
   member_blocks: MemberBlocksTable;
   member_merges: MemberMergesTable;
   member_search: MemberSearchTable;
+  series: SeriesTable;
+  campaigns: CampaignsTable;
+  chat_groups: ChatGroupsTable;
+  group_memberships: GroupMembershipsTable;
+  group_list_reviews: GroupListReviewsTable;
 }
 
 /** Tables whose rows belong to one workspace: every query on them goes through `scoped()`. */

@@ -7,7 +7,8 @@ export const ADULT_NAMES = ['张丽', '王芳', '李娜', '刘洋', '陈静', '�
 export const DECORATIONS = ['🌸', '🍀', '✨', '☀️', '', '', '', '', '', ''];
 export const CITIES = ['北京', '上海', '广州', '深圳', '杭州', '成都', '武汉', '南京', '西安', '长沙', '郑州', '济南'];
 export const GRADES = ['一年级', '二年级', '三年级', '四年级', '五年级', '六年级'];
-export const GROUP_CONTEXTS = ['group:X1 单词打卡1群', 'group:X2 单词打卡2群', 'group:Y1 亲子阅读营', 'group:Z1 数学思维体验课', 'wechat'];
+/** Where a name was first seen: the demo's own groups (seed-campaigns.ts names them so) or WeChat itself. */
+export const GROUP_CONTEXTS = ['group:X1 打卡1群', 'group:X2 打卡1群', 'group:Y1 共读1群', 'group:Z1 体验1群', 'wechat'];
 
 export const TAG_GROUPS: Array<{ name: string; tags: Array<[string, string]> }> = [
   { name: '身份', tags: [['宝妈', '#eb2f96'], ['宝爸', '#1677ff'], ['老师', '#13c2c2'], ['学生本人', '#52c41a']] },

@@ -7,6 +7,7 @@ import type { CreateMemberInput } from '../members/schema.js';
 import type { Services } from '../services.js';
 import { ADULT_NAMES, CHILD_NAMES, CITIES, DECORATIONS, GRADES, GROUP_CONTEXTS, RECORD_TEMPLATES, RELATIONS, TAG_GROUPS } from './names.js';
 import { SeededRandom, phoneNumber } from './random.js';
+import { seedCampaignsAndGroups } from './seed-campaigns.js';
 
 export const DEMO_LOGIN = { workspace: 'demo', username: 'admin', password: 'qunyun-demo' } as const;
 
@@ -49,6 +50,7 @@ export async function seedDemo(services: Services, options: { key: string; now?:
   // Members arrive over the last 120 days, oldest first, so numbers grow with time as they would in use.
   const db = services.database.db;
   const memberNos: number[] = [];
+  const demoMembers: Array<{ memberNo: number; nickname: string; createdAt: string }> = [];
   const grades = new Map<number, string>();
   await db.transaction().execute(async (tx) => {
     for (let i = 0; i < MEMBER_COUNT; i++) {
@@ -62,12 +64,13 @@ export async function seedDemo(services: Services, options: { key: string; now?:
           ...(rng.chance(0.05) ? [{ kind: 'wecom_external_userid' as const, value: `wm${rng.hex(30)}` }] : []),
         ],
         phone: rng.chance(0.6) ? phoneNumber(rng) : undefined,
-        attributes: { city: rng.pick(CITIES), childGrade: grade, ...(rng.chance(0.3) ? { source: rng.pick(['公众号推文', '朋友圈海报', '老带新', '视频号直播']) } : {}) },
+        attributes: { 城市: rng.pick(CITIES), 孩子年级: grade, ...(rng.chance(0.3) ? { 来源: rng.pick(['公众号推文', '朋友圈海报', '老带新', '视频号直播']) } : {}) },
         createdAt,
         nicknameContext: rng.pick(GROUP_CONTEXTS),
       };
       const row = await services.members.createIn(tx, system, input);
       memberNos.push(row.member_no);
+      demoMembers.push({ memberNo: row.member_no, nickname: row.nickname, createdAt });
       grades.set(row.member_no, grade);
       // Later names seen in groups (people rename, add their number, add emoji).
       const renames = rng.int(3);
@@ -111,7 +114,10 @@ export async function seedDemo(services: Services, options: { key: string; now?:
   const original = await services.members.create(owner, { nickname: '果果妈妈🌸', identities: [{ kind: 'wechat_unionid', value: 'o6_demo_guoguo_mama' }] });
   await services.merges.merge(owner, original.memberNo, duplicate.memberNo);
 
-  return { workspace, members: memberNos.length + 2, staff: staff.length, tags: tagIds.size, records };
+  const operators = staff.filter((s) => s.role === 'operator').map((s) => s.staffId!);
+  const matrix = await seedCampaignsAndGroups(services, owner, operators, demoMembers, rng, now);
+
+  return { workspace, members: memberNos.length + 2, staff: staff.length, tags: tagIds.size, records, ...matrix };
 }
 
 function nickname(rng: SeededRandom): string {

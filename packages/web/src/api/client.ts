@@ -28,6 +28,8 @@ export function setCsrfToken(token: string | null): void {
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 interface RequestOptions {
+  /** A multipart body (file uploads); the browser sets its content type. */
+  form?: FormData;
   query?: Query;
   body?: unknown;
   /** Login itself answers 401 for wrong passwords; it must not bounce to /login. */
@@ -73,7 +75,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.body !== undefined && !options.form) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -82,7 +84,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch (cause) {
     throw new ApiError(0, 'network.unreachable', cause instanceof Error ? cause.message : String(cause));

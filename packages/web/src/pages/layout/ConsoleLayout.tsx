@@ -1,7 +1,7 @@
 // The frame around every console page: side menu filtered by permission, header with workspace, staff and
 // language, and the page itself in the content area.
 import { Layout, Menu, Space, Tag, Typography, Button, theme } from 'antd';
-import { LogoutOutlined, TeamOutlined, TagsOutlined, IdcardOutlined, KeyOutlined, AuditOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, CalendarOutlined, CommentOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useState, type ReactNode } from 'react';
 import { logout } from '../../api/auth';
@@ -13,6 +13,9 @@ import { SECTIONS } from './navigation';
 
 const ICONS: Record<string, ReactNode> = {
   '/members': <IdcardOutlined />,
+  '/campaigns': <CalendarOutlined />,
+  '/groups': <CommentOutlined />,
+  '/matrix': <AppstoreOutlined />,
   '/tags': <TagsOutlined />,
   '/staff': <TeamOutlined />,
   '/api-tokens': <KeyOutlined />,

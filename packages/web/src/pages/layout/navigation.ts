@@ -10,6 +10,9 @@ export interface Section {
 
 export const SECTIONS: Section[] = [
   { path: '/members', label: 'nav.members', permission: 'members.read' },
+  { path: '/campaigns', label: 'nav.campaigns', permission: 'campaigns.read' },
+  { path: '/groups', label: 'nav.groups', permission: 'groups.read' },
+  { path: '/matrix', label: 'nav.matrix', permission: 'groups.read' },
   { path: '/tags', label: 'nav.tags', permission: 'tags.manage' },
   { path: '/staff', label: 'nav.staff', permission: 'staff.read' },
   { path: '/api-tokens', label: 'nav.tokens', permission: 'tokens.manage' },

@@ -17,6 +17,7 @@ import { EraseSection } from './EraseSection';
 import { IdentitiesSection } from './IdentitiesSection';
 import { MemberTagsSection } from './MemberTagsSection';
 import { MergesSection } from './MergesSection';
+import { MemberGroups } from './MemberGroups';
 import { NicknameHistory } from './NicknameHistory';
 import { ProfileHeader } from './ProfileHeader';
 import { ServiceRecords } from './ServiceRecords';
@@ -77,6 +78,7 @@ export function MemberProfilePage() {
             <MemberTagsSection member={member} onMember={onMember} />
             <IdentitiesSection member={member} onChanged={onChanged} />
             <NicknameHistory memberNo={member.memberNo} version={version} />
+            {can('groups.read') && <MemberGroups memberNo={member.memberNo} version={version} />}
           </Space>
         </Col>
         <Col xs={24} lg={14}>
