@@ -18,6 +18,7 @@ before(async () => {
   server = await startServer();
   ws = await createWorkspace(server);
   await server.services.staff.create(ws.ctx, { username: 'teacher', displayName: '李老师', password: PASSWORD, role: 'operator' });
+  await server.services.staff.create(ws.ctx, { username: 'lead', displayName: '王组长', password: PASSWORD, role: 'admin' });
   const group = await server.services.tags.createGroup(ws.ctx, '意向');
   tagId = (await server.services.tags.createTag(ws.ctx, { groupId: group.id, name: '高意向', color: '#f5222d' })).id;
   for (const nickname of ['乐乐妈妈', '果果爸爸', '天天姥姥']) await server.services.members.create(ws.ctx, { nickname });
@@ -30,10 +31,10 @@ after(async () => {
   await server?.close();
 });
 
-async function signIn(page: Page) {
+async function signIn(page: Page, username = 'teacher') {
   await page.goto(`${server.url}/login`);
   await page.getByTestId('login-workspace').fill(ws.key);
-  await page.getByTestId('login-username').fill('teacher');
+  await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('member-search').waitFor();
@@ -90,5 +91,29 @@ test('a wrong password shows the server error on the login page', { skip }, asyn
   await page.getByTestId('login-submit').click();
   await page.getByTestId('login-error').waitFor();
   assert.match(await page.getByTestId('login-error').innerText(), /auth\.invalid_credentials|密码|password/i);
+  await page.close();
+});
+
+test('an edit dialog shows the row it was opened for, and a create dialog starts empty', { skip }, async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await signIn(page, 'lead');
+  await page.goto(`${server.url}/staff`);
+  const fields = async () => {
+    const inputs = page.locator('.ant-modal input');
+    await inputs.first().waitFor();
+    return [await inputs.nth(0).inputValue(), await inputs.nth(1).inputValue()];
+  };
+  const close = async () => {
+    await page.locator('.ant-modal-footer button').first().click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+  };
+  await page.locator('tr', { hasText: 'teacher' }).getByRole('button').first().click();
+  assert.deepEqual(await fields(), ['teacher', '李老师']);
+  await close();
+  await page.locator('tr', { hasText: 'lead' }).getByRole('button').first().click();
+  assert.deepEqual(await fields(), ['lead', '王组长'], 'not the previous row');
+  await close();
+  await page.getByTestId('create-staff').click();
+  assert.deepEqual(await fields(), ['', ''], 'a new account starts empty');
   await page.close();
 });

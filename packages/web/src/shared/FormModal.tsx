@@ -27,9 +27,14 @@ export function FormModal<V>({ open, title, form, onSubmit, onClose, initialValu
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
+  // antd keeps the initial values a form instance first saw for its whole life, so a dialog reused for another
+  // row would show the previous row. On every opening, clear what the last one left and put this one's values in.
   useEffect(() => {
-    if (open) setError(null);
-  }, [open]);
+    if (!open) return;
+    setError(null);
+    const cleared = Object.fromEntries(Object.keys(form.getFieldsValue(true) as object).map((name) => [name, undefined]));
+    form.setFieldsValue({ ...cleared, ...initialValues } as Parameters<typeof form.setFieldsValue>[0]);
+  }, [open]); // only on opening: later renders must not overwrite what the user types
 
   const submit = async (values: V) => {
     setSaving(true);
