@@ -14,6 +14,8 @@ import { auditRoutes } from './audit/routes.js';
 import { installAuthHook } from './auth/hook.js';
 import { authRoutes } from './auth/routes.js';
 import { campaignRoutes } from './campaigns/routes.js';
+import { channelPublicRoutes } from './channels/public-routes.js';
+import { channelRoutes } from './channels/routes.js';
 import type { Config } from './config.js';
 import { groupRoutes } from './groups/routes.js';
 import { installErrorHandler } from './http/error-handler.js';
@@ -25,7 +27,7 @@ import { staffRoutes } from './staff/routes.js';
 import { tagRoutes } from './tags/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
 
-export async function buildApp(services: Services, config: Pick<Config, 'webDist' | 'logLevel' | 'secureCookies' | 'trustProxy'>): Promise<FastifyInstance> {
+export async function buildApp(services: Services, config: Pick<Config, 'webDist' | 'logLevel' | 'secureCookies' | 'trustProxy'> & Partial<Pick<Config, 'publicUrl'>>): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     genReqId: (req) => {
@@ -71,7 +73,9 @@ export async function buildApp(services: Services, config: Pick<Config, 'webDist
     tokenRoutes(api, services);
     auditRoutes(api, services);
     groupRoutes(api, services);
+    channelRoutes(api, services, { publicUrl: config.publicUrl });
   }, { prefix: '/api/v1' });
+  channelPublicRoutes(app, services, { secureCookies: config.secureCookies });
 
   await serveConsole(app, config.webDist);
   return app;

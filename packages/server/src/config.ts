@@ -13,6 +13,8 @@ export interface Config {
   secureCookies: boolean;
   /** Behind a reverse proxy: take the client address (login throttling, logs) from X-Forwarded-For. */
   trustProxy: boolean;
+  /** Where people reach this server (QUNYUN_PUBLIC_URL), for absolute links in channel QR codes; else the request's origin. */
+  publicUrl: string | undefined;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -30,5 +32,12 @@ export function loadConfig(flags: { data?: string; port?: string } = {}, env: No
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.QUNYUN_SECURE_COOKIES === '1',
     trustProxy: env.QUNYUN_TRUST_PROXY === '1',
+    publicUrl: publicUrl(env.QUNYUN_PUBLIC_URL),
   };
+}
+
+function publicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^https?:\/\/[^/\s]+(\/[^\s]*)?$/.test(value)) throw new Error(`QUNYUN_PUBLIC_URL must be an http(s) URL, got "${value}"`);
+  return value.replace(/\/+$/, '');
 }

@@ -3,6 +3,7 @@ import { searchAudit } from './audit/service.js';
 import { ROLE_PERMISSIONS, type Role } from './auth/permissions.js';
 import { AuthService } from './auth/service.js';
 import { CampaignService } from './campaigns/service.js';
+import { ChannelService } from './channels/service.js';
 import type { Database } from './db/connection.js';
 import { GroupService } from './groups/service.js';
 import type { AccessContext } from './http/access.js';
@@ -27,17 +28,20 @@ export function createServices(database: Database, options: ServiceOptions) {
   const members = new MemberService(db, database.dialect, tags);
   const campaigns = new CampaignService(db);
   const staff = new StaffService(db);
+  const workspaces = new WorkspaceService(db);
+  const groups = new GroupService(db, members, campaigns, staff, options.dataDir);
   return {
     database,
     dataDir: options.dataDir,
     auth: new AuthService(db),
-    workspaces: new WorkspaceService(db),
+    workspaces,
     staff,
     tokens: new TokenService(db),
     tags,
     campaigns,
     members,
-    groups: new GroupService(db, members, campaigns, staff, options.dataDir),
+    groups,
+    channels: new ChannelService(db, groups, staff, workspaces),
     records: new ServiceRecords(members),
     merges: new MemberMerges(members),
     erase: (ctx: AccessContext, memberNo: number, confirm: number) => eraseMember(members, ctx, memberNo, confirm),

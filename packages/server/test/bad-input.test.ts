@@ -30,6 +30,8 @@ const gf = { groupId: 0, reviewId: 0 };
 const g = (p = '') => `/api/v1/groups/${gf.groupId}${p}`;
 /** For faults in the query string, which is checked before the group is looked up: any well-formed id. */
 const anyGroup = (p: string) => `/api/v1/groups/${NO_SUCH}${p}`;
+/** Channel fixtures: a channel with an empty pool, visited once, so it has an open alert. */
+const chf = { channelId: 0, alertId: 0 };
 
 interface Bad {
   what: string;
@@ -473,6 +475,122 @@ const specs: Record<string, Spec> = {
     bad: [{ what: 'id not a number', url: '/api/v1/campaigns/abc/unarchive', field: 'id' }],
     missing: [{ url: () => `/api/v1/campaigns/${NO_SUCH}/unarchive`, code: 'campaign.not_found' }],
   },
+  'GET /api/v1/channels': {
+    perm: 'channels.read',
+    url: () => '/api/v1/channels?archived=false',
+    bad: [
+      { what: 'archived not a boolean', url: '/api/v1/channels?archived=yes', field: 'archived' },
+      { what: 'unknown parameter', url: '/api/v1/channels?level=1', field: 'level' },
+    ],
+  },
+  'POST /api/v1/channels': {
+    perm: 'channels.manage',
+    wrongRole: 'sales',
+    url: () => '/api/v1/channels',
+    body: () => ({ name: '不该创建' }),
+    bad: [
+      { what: 'name missing', body: {}, field: 'name' },
+      { what: 'name blank', body: { name: '  ' }, field: 'name' },
+      { what: 'name over 60', body: { name: long(61) }, field: 'name' },
+      { what: 'code too short', body: { name: 'n', code: 'ab' }, field: 'code' },
+      { what: 'code with a slash', body: { name: 'n', code: 'a/bcd' }, field: 'code' },
+      { what: 'threshold zero', body: { name: 'n', threshold: 0 }, field: 'threshold' },
+      { what: 'threshold a fraction', body: { name: 'n', threshold: 1.5 }, field: 'threshold' },
+      { what: 'negative cost', body: { name: 'n', costCents: -1 }, field: 'costCents' },
+      { what: 'fallback over 500', body: { name: 'n', fallbackMessage: long(501) }, field: 'fallbackMessage' },
+      { what: 'string for parentId', body: { name: 'n', parentId: 'top' }, field: 'parentId' },
+      { what: 'unknown field', body: { name: 'n', level: 1 }, field: 'level' },
+      { what: 'array for the body', body: [], field: '(body)' },
+    ],
+    missing: [
+      { url: () => '/api/v1/channels', body: { name: 'n', parentId: NO_SUCH }, code: 'channel.not_found', field: 'parentId' },
+      { url: () => '/api/v1/channels', body: { name: 'n', ownerStaffId: NO_SUCH }, code: 'staff.not_found', field: 'ownerStaffId' },
+    ],
+  },
+  'GET /api/v1/channels/{id}': {
+    perm: 'channels.read',
+    url: () => `/api/v1/channels/${chf.channelId}`,
+    bad: [{ what: 'id not a number', url: '/api/v1/channels/abc', field: 'id' }, { what: 'id zero', url: '/api/v1/channels/0', field: 'id' }],
+    missing: [{ url: () => `/api/v1/channels/${NO_SUCH}`, code: 'channel.not_found' }],
+  },
+  'PATCH /api/v1/channels/{id}': {
+    perm: 'channels.manage',
+    wrongRole: 'viewer',
+    url: () => `/api/v1/channels/${chf.channelId}`,
+    body: () => ({ archived: true }),
+    bad: [
+      { what: 'id not a number', url: '/api/v1/channels/abc', field: 'id' },
+      { what: 'string for archived', body: { archived: 'yes' }, field: 'archived' },
+      { what: 'threshold over 500', body: { threshold: 501 }, field: 'threshold' },
+      { what: 'code cannot change', body: { code: 'newcode' }, field: 'code' },
+      { what: 'parent cannot change', body: { parentId: 1 }, field: 'parentId' },
+    ],
+    missing: [
+      { url: () => `/api/v1/channels/${NO_SUCH}`, body: { name: 'x' }, code: 'channel.not_found' },
+      { url: () => `/api/v1/channels/${chf.channelId}`, body: { ownerStaffId: NO_SUCH }, code: 'staff.not_found', field: 'ownerStaffId' },
+    ],
+  },
+  'PUT /api/v1/channels/{id}/pool': {
+    perm: 'channels.manage',
+    wrongRole: 'sales',
+    url: () => `/api/v1/channels/${chf.channelId}/pool`,
+    body: () => ({ groupIds: [] }),
+    bad: [
+      { what: 'id not a number', url: '/api/v1/channels/abc/pool', field: 'id' },
+      { what: 'groupIds missing', body: {}, field: 'groupIds' },
+      { what: 'object for groupIds', body: { groupIds: { 0: 1 } }, field: 'groupIds' },
+      { what: 'a zero group id', body: { groupIds: [0] }, field: 'groupIds.0' },
+      { what: 'more than 50 groups', body: { groupIds: Array.from({ length: 51 }, (_, i) => i + 1) }, field: 'groupIds' },
+      { what: 'a group twice', body: { groupIds: [5, 5] }, field: 'groupIds.1', code: 'channel.duplicate_group' },
+      { what: 'unknown field', body: { groupIds: [], mode: 'random' }, field: 'mode' },
+    ],
+    missing: [
+      { url: () => `/api/v1/channels/${NO_SUCH}/pool`, body: { groupIds: [] }, code: 'channel.not_found' },
+      { url: () => `/api/v1/channels/${chf.channelId}/pool`, body: { groupIds: [NO_SUCH] }, code: 'group.not_found', field: 'groupIds.0' },
+    ],
+  },
+  'GET /api/v1/channels/{id}/stats': {
+    perm: 'channels.read',
+    url: () => `/api/v1/channels/${chf.channelId}/stats`,
+    bad: [
+      { what: 'from not a date', url: `/api/v1/channels/${NO_SUCH}/stats?from=2026-1-1`, field: 'from' },
+      { what: 'to twice', url: `/api/v1/channels/${NO_SUCH}/stats?to=2026-01-01&to=2026-01-02`, field: 'to' },
+      { what: 'unknown parameter', url: `/api/v1/channels/${NO_SUCH}/stats?groupId=1`, field: 'groupId' },
+    ],
+    missing: [{ url: () => `/api/v1/channels/${NO_SUCH}/stats`, code: 'channel.not_found' }],
+  },
+  'GET /api/v1/channels/{id}/qr.png': {
+    perm: 'channels.read',
+    url: () => `/api/v1/channels/${chf.channelId}/qr.png`,
+    bad: [
+      { what: 'size too small', url: `/api/v1/channels/${NO_SUCH}/qr.png?size=255`, field: 'size' },
+      { what: 'size too big', url: `/api/v1/channels/${NO_SUCH}/qr.png?size=1025`, field: 'size' },
+      { what: 'size not a number', url: `/api/v1/channels/${NO_SUCH}/qr.png?size=big`, field: 'size' },
+    ],
+    missing: [{ url: () => `/api/v1/channels/${NO_SUCH}/qr.png`, code: 'channel.not_found' }],
+  },
+  'GET /api/v1/channels/{id}/qr.svg': {
+    perm: 'channels.read',
+    url: () => `/api/v1/channels/${chf.channelId}/qr.svg`,
+    bad: [{ what: 'id not a number', url: '/api/v1/channels/abc/qr.svg', field: 'id' }],
+    missing: [{ url: () => `/api/v1/channels/${NO_SUCH}/qr.svg`, code: 'channel.not_found' }],
+  },
+  'GET /api/v1/alerts': {
+    perm: 'channels.read',
+    url: () => '/api/v1/alerts',
+    bad: [{ what: 'open not a boolean', url: '/api/v1/alerts?open=maybe', field: 'open' }],
+  },
+  'POST /api/v1/alerts/{id}/resolve': {
+    perm: 'channels.manage',
+    wrongRole: 'viewer',
+    url: () => `/api/v1/alerts/${chf.alertId}/resolve`,
+    body: () => ({}),
+    bad: [
+      { what: 'id not a number', url: '/api/v1/alerts/abc/resolve', field: 'id' },
+      { what: 'unknown field', body: { note: 'done' }, field: 'note' },
+    ],
+    missing: [{ url: () => `/api/v1/alerts/${NO_SUCH}/resolve`, code: 'alert.not_found' }],
+  },
   'GET /api/v1/tag-groups': { perm: 'members.read', url: () => '/api/v1/tag-groups', bad: [] },
   'POST /api/v1/tag-groups': {
     perm: 'tags.manage',
@@ -872,6 +990,10 @@ before(async () => {
   await ok(owner.post(g('/members'), { memberNo: 10001 }), 201);
   assert.equal((await upload(owner, g('/import?snapshot=false'), csvFile(['群昵称', '查无此人']))).body.toReview, 1);
   gf.reviewId = (await ok(owner.get(g('/reviews')), 200)).items[0].id;
+  const channel = await ok(owner.post('/api/v1/channels', { name: '渠道' }), 201);
+  chf.channelId = channel.id;
+  assert.equal((await fetch(`${server.url}/c/${channel.code}`)).status, 200);
+  chf.alertId = (await ok(owner.get('/api/v1/alerts'), 200)).items[0].id;
 });
 
 after(async () => {

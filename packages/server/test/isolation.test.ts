@@ -48,6 +48,9 @@ function recorded(client: Client): Client {
 /** Chat groups: A's group (QR, a member, a review row) in A's own series/campaign; B's own group and review row. */
 const grp = { aSeries: 0, aCampaign: 0, aGroup: 0, aReview: 0, bGroup: 0, bReview: 0 };
 const A_GROUP_NAME = `${A_FRAGMENT}社群`;
+/** Channels: A's channel (pool: A's group) and its child (empty pool, so a visit raised an alert); B's own, with an alert. */
+const chn = { aChannel: 0, aChild: 0, aCode: '', aAlert: 0, bChannel: 0 };
+const A_CHANNEL_NAME = `${A_FRAGMENT}渠道`;
 
 /** A multipart upload by B, recorded like B's JSON calls. */
 async function uploadAsB(client: Client, p: string, file: Parameters<typeof upload>[2]) {
@@ -158,6 +161,18 @@ before(async () => {
   assert.equal((await upload(b, `/api/v1/groups/${grp.bGroup}/import?snapshot=false`, csvFile(['群昵称', 'B 待认领']))).body.toReview, 1);
   grp.bReview = (await ok(b.get(`/api/v1/groups/${grp.bGroup}/reviews`))).items[0].id;
 
+  // channels: visits go through the public link, as visitors would
+  const aChannel = await ok(a.post('/api/v1/channels', { name: A_CHANNEL_NAME, fallbackMessage: `${A_FRAGMENT}满了` }), 201);
+  [chn.aChannel, chn.aCode] = [aChannel.id, aChannel.code];
+  await ok(a.send('PUT', `/api/v1/channels/${chn.aChannel}/pool`, { groupIds: [grp.aGroup] }));
+  const aChild = await ok(a.post('/api/v1/channels', { name: `${A_FRAGMENT}子渠道`, parentId: chn.aChannel }), 201);
+  chn.aChild = aChild.id;
+  assert.equal((await fetch(`${server.url}/c/${chn.aCode}`)).status, 200);
+  assert.equal((await fetch(`${server.url}/c/${aChild.code}`)).status, 200);
+  chn.aAlert = (await ok(a.get('/api/v1/alerts'))).items[0].id;
+  const bChannel = await ok(b.post('/api/v1/channels', { name: 'B 渠道' }), 201);
+  chn.bChannel = bChannel.id;
+  assert.equal((await fetch(`${server.url}/c/${bChannel.code}`)).status, 200);
   ids.aAudit = (await allPages<{ id: number }>(a, '/api/v1/audit')).map((e) => e.id);
   snapshotBefore = await snapshotA();
 });
@@ -360,6 +375,56 @@ const cases: Record<string, () => Promise<void>> = {
     await notFound(b.post(`/api/v1/campaigns/${camp.aCampaign}/unarchive`), 'campaign.not_found');
     const control = await ok(a.get(`/api/v1/campaigns/${camp.aCampaign}`));
     assert.deepEqual([control.name, control.archivedAt, control.rules.daysRequiredForRefund], ['A营期', null, 15], "A's campaign is unchanged");
+  },
+  'GET /api/v1/channels': async () => {
+    for (const archived of ['false', 'true']) {
+      const list = (await ok(b.get(`/api/v1/channels?archived=${archived}`))).items as Array<{ id: number }>;
+      assert.ok(!list.some((c) => c.id === chn.aChannel || c.id === chn.aChild));
+    }
+    assert.ok((await ok(b.get('/api/v1/channels'))).items.some((c: { id: number }) => c.id === chn.bChannel), 'B sees its own channel');
+    const viaToken = (await ok(bt.get('/api/v1/channels'))).items as Array<{ id: number }>;
+    assert.ok(!viaToken.some((c) => c.id === chn.aChannel || c.id === chn.aChild), "B's token sees none of A's channels");
+  },
+  'POST /api/v1/channels': async () => {
+    await notFound(b.post('/api/v1/channels', { name: 'B 子渠道', parentId: chn.aChannel }), 'channel.not_found', 'parentId');
+    await notFound(b.post('/api/v1/channels', { name: 'B 渠道', ownerStaffId: ids.aOwnerId }), 'staff.not_found', 'ownerStaffId');
+    // Names are per workspace; codes are global (the public link carries no workspace), so A's code is taken.
+    await ok(b.post('/api/v1/channels', { name: A_CHANNEL_NAME.replace(A_FRAGMENT, 'B') }), 201);
+    assertError(await b.post('/api/v1/channels', { name: 'B 抢码', code: chn.aCode }), 409, 'channel.code_taken', 'code');
+  },
+  'GET /api/v1/channels/{id}': async () => {
+    await notFound(b.get(`/api/v1/channels/${chn.aChannel}`), 'channel.not_found');
+    await notFound(b.get(`/api/v1/channels/${chn.aChild}`), 'channel.not_found');
+  },
+  'PATCH /api/v1/channels/{id}': async () => {
+    await notFound(b.patch(`/api/v1/channels/${chn.aChannel}`, { name: 'B 改名', archived: true }), 'channel.not_found');
+    await notFound(b.patch(`/api/v1/channels/${chn.bChannel}`, { ownerStaffId: ids.aOwnerId }), 'staff.not_found', 'ownerStaffId');
+  },
+  'PUT /api/v1/channels/{id}/pool': async () => {
+    await notFound(b.send('PUT', `/api/v1/channels/${chn.aChannel}/pool`, { groupIds: [] }), 'channel.not_found');
+    await notFound(b.send('PUT', `/api/v1/channels/${chn.bChannel}/pool`, { groupIds: [grp.bGroup, grp.aGroup] }), 'group.not_found', 'groupIds.1');
+    const mine = await ok(a.get(`/api/v1/channels/${chn.aChannel}`));
+    assert.deepEqual([mine.name, mine.archivedAt, mine.pool.map((p: { groupId: number }) => p.groupId)], [A_CHANNEL_NAME, null, [grp.aGroup]], "control: A's channel is unchanged");
+  },
+  'GET /api/v1/channels/{id}/stats': async () => {
+    await notFound(b.get(`/api/v1/channels/${chn.aChannel}/stats`), 'channel.not_found');
+  },
+  'GET /api/v1/channels/{id}/qr.png': async () => {
+    await notFound(b.get(`/api/v1/channels/${chn.aChannel}/qr.png`), 'channel.not_found');
+  },
+  'GET /api/v1/channels/{id}/qr.svg': async () => {
+    await notFound(b.get(`/api/v1/channels/${chn.aChannel}/qr.svg`), 'channel.not_found');
+  },
+  'GET /api/v1/alerts': async () => {
+    for (const open of ['true', 'false']) {
+      const items = (await ok(b.get(`/api/v1/alerts?open=${open}`))).items as Array<{ id: number; subject: string }>;
+      assert.ok(!items.some((x) => x.id === chn.aAlert || x.subject === `channel:${chn.aChild}`));
+    }
+    assert.ok((await ok(b.get('/api/v1/alerts'))).items.some((x: { subject: string }) => x.subject === `channel:${chn.bChannel}`), 'B sees its own alert');
+  },
+  'POST /api/v1/alerts/{id}/resolve': async () => {
+    await notFound(b.post(`/api/v1/alerts/${chn.aAlert}/resolve`, {}), 'alert.not_found');
+    assert.ok((await ok(a.get('/api/v1/alerts'))).items.some((x: { id: number }) => x.id === chn.aAlert), "control: A's alert is still open");
   },
   'GET /api/v1/tag-groups': async () => {
     for (const client of both()) {

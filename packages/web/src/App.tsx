@@ -12,6 +12,8 @@ import { TagsPage } from './pages/tags/TagsPage';
 import { GroupsPage } from './pages/groups/GroupsPage';
 import { GroupDetailPage } from './pages/groups/GroupDetailPage';
 import { MatrixPage } from './pages/matrix/MatrixPage';
+import { ChannelsPage } from './pages/channels/ChannelsPage';
+import { ChannelDetailPage } from './pages/channels/ChannelDetailPage';
 import { CampaignsPage } from './pages/campaigns/CampaignsPage';
 import { CampaignDetailPage } from './pages/campaigns/CampaignDetailPage';
 import { StaffPage } from './pages/staff/StaffPage';
@@ -41,6 +43,8 @@ export function App() {
             <Route path="groups" element={<RequirePermission permission="groups.read"><GroupsPage /></RequirePermission>} />
             <Route path="groups/:id" element={<RequirePermission permission="groups.read"><GroupDetailPage /></RequirePermission>} />
             <Route path="matrix" element={<RequirePermission permission="groups.read"><MatrixPage /></RequirePermission>} />
+            <Route path="channels" element={<RequirePermission permission="channels.read"><ChannelsPage /></RequirePermission>} />
+            <Route path="channels/:id" element={<RequirePermission permission="channels.read"><ChannelDetailPage /></RequirePermission>} />
             <Route path="tags" element={<RequirePermission permission="tags.manage"><TagsPage /></RequirePermission>} />
             <Route path="staff" element={<RequirePermission permission="staff.read"><StaffPage /></RequirePermission>} />
             <Route path="api-tokens" element={<RequirePermission permission="tokens.manage"><TokensPage /></RequirePermission>} />

@@ -1,5 +1,6 @@
 // `qunyun demo`: create (or with --force, recreate) a demo workspace full of realistic data.
 import { DEMO_LOGIN, seedDemo } from '../demo/seed.js';
+import { QrStore } from '../groups/qr-image.js';
 import { CliError, stringFlag, type ParsedArgs } from './args.js';
 import { openRuntime } from './runtime.js';
 
@@ -9,9 +10,13 @@ export async function demoCommand(args: ParsedArgs): Promise<number> {
   try {
     const existing = await runtime.services.workspaces.findByKey(key);
     if (existing && !args.flags.force) throw new CliError(`Workspace "${key}" exists; pass --force to delete and recreate it`);
-    if (existing) await runtime.services.database.db.deleteFrom('workspaces').where('id', '=', existing.id).execute();
+    if (existing) {
+      await runtime.services.database.db.deleteFrom('workspaces').where('id', '=', existing.id).execute();
+      // Rows go with the workspace; its uploaded files do not.
+      await new QrStore(runtime.config.dataDir).removeWorkspace(existing.id);
+    }
     const summary = await seedDemo(runtime.services, { key });
-    console.log(`demo workspace "${key}": ${summary.members} members, ${summary.staff} staff, ${summary.tags} tags, ${summary.records} service records, ${summary.campaigns} campaigns in ${summary.series} series, ${summary.joins} group joins`);
+    console.log(`demo workspace "${key}": ${summary.members} members, ${summary.staff} staff, ${summary.tags} tags, ${summary.records} service records, ${summary.campaigns} campaigns in ${summary.series} series, ${summary.joins} group joins, ${summary.channels} channels with ${summary.visits} visits`);
     console.log(`login: workspace "${key}", user "${DEMO_LOGIN.username}", password "${DEMO_LOGIN.password}"`);
   } finally {
     await runtime.close();

@@ -267,6 +267,58 @@ export interface GroupListReviewsTable {
   resolution: string | null;
 }
 
+export interface ChannelsTable {
+  id: Id;
+  workspace_id: number;
+  /** null for a first-level channel (一级渠道); a second-level one (二级) names its parent. */
+  parent_id: number | null;
+  name: string;
+  /** The short link /c/<code>, unique across workspaces. */
+  code: string;
+  owner_staff_id: number | null;
+  cost_cents: Generated<number>;
+  /** Live code: a group takes visitors while its members (or scans, when unknown) stay below this. */
+  threshold: Generated<number>;
+  /** Shown when every group of the pool is full, expired or closed. */
+  fallback_message: Generated<string>;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChannelPoolGroupsTable {
+  workspace_id: number;
+  channel_id: number;
+  group_id: number;
+  position: number;
+}
+
+export interface ChannelVisitsTable {
+  id: Id;
+  workspace_id: number;
+  channel_id: number;
+  /** A hash of the visitor's cookie id: counts unique visitors without keeping who they are. */
+  visitor: string;
+  at: string;
+  group_id: number | null;
+  exhausted: Generated<number>;
+}
+
+export interface AlertsTable {
+  id: Id;
+  workspace_id: number;
+  kind: string;
+  level: string;
+  /** What the alert is about, as 'channel:12' or 'group:7'. */
+  subject: string;
+  message: string;
+  /** The staff member to tell (the owner of the channel or group). */
+  staff_id: number | null;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: number | null;
+}
+
 /** SQLite only: the FTS5 n-gram index of members.search_text (rowid = members.id); see members/search-text.ts. */
 export interface MemberSearchTable {
   rowid: number;
@@ -298,6 +350,10 @@ export interface DB {
   chat_groups: ChatGroupsTable;
   group_memberships: GroupMembershipsTable;
   group_list_reviews: GroupListReviewsTable;
+  channels: ChannelsTable;
+  channel_pool_groups: ChannelPoolGroupsTable;
+  channel_visits: ChannelVisitsTable;
+  alerts: AlertsTable;
 }
 
 /** Tables whose rows belong to one workspace: every query on them goes through `scoped()`. */

@@ -1,6 +1,8 @@
 // Demo campaigns and the community matrix: three series (word check-in camps, parent-child reading, a math trial
 // class) with editions past, running and upcoming, their groups, and members joining and leaving over time.
+import QRCode from 'qrcode';
 import { localDate } from '../campaigns/rules.js';
+import { checkImage } from '../groups/qr-image.js';
 import type { AccessContext } from '../http/access.js';
 import type { Services } from '../services.js';
 import type { SeededRandom } from './random.js';
@@ -74,6 +76,14 @@ export async function seedCampaignsAndGroups(services: Services, ctx: AccessCont
         campaignId: campaign.id,
         theme: SERIES.find((s) => s.key === edition.series)!.theme,
       }));
+    }
+    // Groups of camps still to come or running carry a group QR. A demo cannot hold real WeChat codes, so the
+    // image says plainly that it is a demo code for that group.
+    if (edition.startsIn > -edition.days) {
+      for (const group of groups) {
+        const png = await QRCode.toBuffer(`群运演示：${group.name} 的群二维码（示例，非真实微信群）`, { width: 360, margin: 2 });
+        await services.groups.setQr(ctx, group.id, png, checkImage(png));
+      }
     }
     // People join a campaign's group from a week before it starts; those who signed up earlier than that.
     const joinFrom = start.getTime() - 7 * DAY;

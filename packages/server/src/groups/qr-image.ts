@@ -63,6 +63,11 @@ export class QrStore {
     if (file) await fs.rm(file, { force: true });
   }
 
+  /** Every QR image of a workspace (when the workspace itself is deleted). */
+  async removeWorkspace(workspaceId: number): Promise<void> {
+    await fs.rm(path.join(this.root(), String(workspaceId)), { recursive: true, force: true });
+  }
+
   /** Only names this store wrote resolve, so a bad row can never point outside the folder. */
   private resolve(name: string): string | null {
     return /^\d+\/[0-9a-f]{32}\.(png|jpg|gif|webp)$/.test(name) ? path.join(this.root(), name) : null;

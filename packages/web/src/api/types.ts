@@ -18,6 +18,8 @@ export type Permission =
   | 'campaigns.manage'
   | 'groups.read'
   | 'groups.manage'
+  | 'channels.read'
+  | 'channels.manage'
   | 'staff.read'
   | 'staff.manage'
   | 'tokens.manage'

@@ -1,7 +1,7 @@
 // The frame around every console page: side menu filtered by permission, header with workspace, staff and
 // language, and the page itself in the content area.
 import { Layout, Menu, Space, Tag, Typography, Button, theme } from 'antd';
-import { AppstoreOutlined, AuditOutlined, CalendarOutlined, CommentOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, BranchesOutlined, CalendarOutlined, CommentOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useState, type ReactNode } from 'react';
 import { logout } from '../../api/auth';
@@ -9,6 +9,7 @@ import { useSession } from '../../session/context';
 import { useT } from '../../i18n/useT';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 import { useNotify } from '../../shared/useNotify';
+import { AlertsBell } from '../channels/AlertsBell';
 import { SECTIONS } from './navigation';
 
 const ICONS: Record<string, ReactNode> = {
@@ -16,6 +17,7 @@ const ICONS: Record<string, ReactNode> = {
   '/campaigns': <CalendarOutlined />,
   '/groups': <CommentOutlined />,
   '/matrix': <AppstoreOutlined />,
+  '/channels': <BranchesOutlined />,
   '/tags': <TagsOutlined />,
   '/staff': <TeamOutlined />,
   '/api-tokens': <KeyOutlined />,
@@ -76,6 +78,7 @@ export function ConsoleLayout() {
             {session.workspace.name}
           </Typography.Text>
           <Space size="middle">
+            {can('channels.read') && <AlertsBell />}
             <span data-testid="current-staff">
               {session.staff.displayName} <Tag color="blue">{t.label('role', session.staff.role)}</Tag>
             </span>

@@ -13,6 +13,7 @@ export const SECTIONS: Section[] = [
   { path: '/campaigns', label: 'nav.campaigns', permission: 'campaigns.read' },
   { path: '/groups', label: 'nav.groups', permission: 'groups.read' },
   { path: '/matrix', label: 'nav.matrix', permission: 'groups.read' },
+  { path: '/channels', label: 'nav.channels', permission: 'channels.read' },
   { path: '/tags', label: 'nav.tags', permission: 'tags.manage' },
   { path: '/staff', label: 'nav.staff', permission: 'staff.read' },
   { path: '/api-tokens', label: 'nav.tokens', permission: 'tokens.manage' },

@@ -1,0 +1,155 @@
+// Kysely queries for channels, their pool rows, visits and alerts. Pool groups are read from chat_groups (name,
+// status, capacity, QR, scans) with their open-membership count, read-only except the routing scan counter.
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { Executor, Scoped } from '../db/scoped.js';
+import type { AlertsTable, ChannelsTable, DB } from '../db/schema.js';
+
+const channelColumns = [
+  'channels.id', 'channels.workspace_id', 'channels.parent_id', 'channels.name', 'channels.code', 'channels.owner_staff_id',
+  'channels.cost_cents', 'channels.threshold', 'channels.fallback_message', 'channels.archived_at', 'channels.created_at',
+] as const;
+
+function channelsQuery(s: Scoped) {
+  return s.selectFrom('channels').leftJoin('staff', 'staff.id', 'channels.owner_staff_id').select(channelColumns).select('staff.display_name as owner_name');
+}
+
+export type ChannelRow = NonNullable<Awaited<ReturnType<ReturnType<typeof channelsQuery>['executeTakeFirst']>>>;
+
+export function findChannel(s: Scoped, id: number) {
+  return channelsQuery(s).where('channels.id', '=', id).executeTakeFirst();
+}
+
+export function listChannels(s: Scoped, archived: boolean) {
+  return channelsQuery(s).where('channels.archived_at', archived ? 'is not' : 'is', null).orderBy('channels.id').execute();
+}
+
+/**
+ * The channel behind a public short link. Deliberately not workspace-scoped: the code is unique across workspaces
+ * and is what tells us the workspace; every later query of the request is scoped to the workspace found here.
+ */
+export function channelByCode(db: Kysely<DB>, code: string) {
+  return db.selectFrom('channels')
+    .select(['id', 'workspace_id', 'name', 'code', 'owner_staff_id', 'threshold', 'fallback_message', 'archived_at'])
+    .where('code', '=', code).executeTakeFirst();
+}
+
+export function codeTaken(db: Executor, code: string) {
+  // Codes are unique across workspaces (the link carries no workspace), so this check is global too.
+  return db.selectFrom('channels').select('id').where('code', '=', code).executeTakeFirst();
+}
+
+export function sameName(s: Scoped, parentId: number | null, name: string, exceptId?: number) {
+  let query = s.selectFrom('channels').select('id').where('name', '=', name).where('parent_id', parentId === null ? 'is' : '=', parentId);
+  if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
+  return query.executeTakeFirst();
+}
+
+export async function insertChannel(db: Executor, row: Insertable<ChannelsTable>) {
+  return (await db.insertInto('channels').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export function updateChannel(s: Scoped, id: number, patch: Updateable<ChannelsTable>) {
+  return s.updateTable('channels').set(patch).where('id', '=', id).execute();
+}
+
+/** Pool rows of these channels with their groups, in pool order. */
+export function poolOf(s: Scoped, channelIds: number[]) {
+  if (channelIds.length === 0) return Promise.resolve([]);
+  return s.selectFrom('channel_pool_groups')
+    .innerJoin('chat_groups', 'chat_groups.id', 'channel_pool_groups.group_id')
+    .select([
+      'channel_pool_groups.channel_id', 'channel_pool_groups.position', 'chat_groups.id as group_id', 'chat_groups.name', 'chat_groups.status',
+      'chat_groups.capacity', 'chat_groups.scan_count', 'chat_groups.qr_file', 'chat_groups.qr_mime', 'chat_groups.qr_expires_at',
+    ])
+    .select((eb) => eb.selectFrom('group_memberships').select((e) => e.fn.countAll<number>().as('n'))
+      .whereRef('group_memberships.group_id', '=', 'chat_groups.id').where('group_memberships.left_at', 'is', null).as('member_count'))
+    .where('channel_pool_groups.channel_id', 'in', channelIds)
+    .orderBy('channel_pool_groups.channel_id').orderBy('channel_pool_groups.position').execute();
+}
+
+export type PoolRow = Awaited<ReturnType<typeof poolOf>>[number];
+
+export function groupIdsIn(s: Scoped, ids: number[]) {
+  return s.selectFrom('chat_groups').select(['id', 'name']).where('id', 'in', ids).execute();
+}
+
+export async function replacePool(s: Scoped, channelId: number, groupIds: number[]) {
+  await s.deleteFrom('channel_pool_groups').where('channel_id', '=', channelId).execute();
+  if (groupIds.length === 0) return;
+  await s.db.insertInto('channel_pool_groups')
+    .values(groupIds.map((groupId, position) => ({ workspace_id: s.workspaceId, channel_id: channelId, group_id: groupId, position })))
+    .execute();
+}
+
+/** All-time totals per channel. */
+export function totalsOf(s: Scoped, channelIds: number[]) {
+  if (channelIds.length === 0) return Promise.resolve([]);
+  return s.selectFrom('channel_visits')
+    .select((eb) => [
+      'channel_visits.channel_id',
+      eb.fn.countAll<number>().as('visits'),
+      eb.fn.count<number>('channel_visits.visitor').distinct().as('unique_visitors'),
+      eb.fn.sum<number>('channel_visits.exhausted').as('exhausted'),
+    ])
+    .where('channel_visits.channel_id', 'in', channelIds).groupBy('channel_visits.channel_id').execute();
+}
+
+/** Visits of a channel in [start, end), oldest first. */
+export function visitsBetween(s: Scoped, channelId: number, start: string, end: string) {
+  return s.selectFrom('channel_visits').select(['visitor', 'at', 'group_id', 'exhausted'])
+    .where('channel_id', '=', channelId).where('at', '>=', start).where('at', '<', end).orderBy('at').execute();
+}
+
+/** Distinct members who joined each of these groups in [start, end). */
+export function joinsBetween(s: Scoped, groupIds: number[], start: string, end: string) {
+  if (groupIds.length === 0) return Promise.resolve([]);
+  return s.selectFrom('group_memberships')
+    .select((eb) => ['group_memberships.group_id', eb.fn.count<number>('group_memberships.member_id').distinct().as('joins')])
+    .where('group_id', 'in', groupIds).where('joined_at', '>=', start).where('joined_at', '<', end)
+    .groupBy('group_memberships.group_id').execute();
+}
+
+export async function recordVisit(s: Scoped, visit: { channelId: number; visitor: string; at: string; groupId: number | null }) {
+  await s.db.insertInto('channel_visits').values({
+    workspace_id: s.workspaceId, channel_id: visit.channelId, visitor: visit.visitor, at: visit.at, group_id: visit.groupId,
+    exhausted: visit.groupId === null ? 1 : 0,
+  }).execute();
+  if (visit.groupId !== null) {
+    await s.updateTable('chat_groups').set((eb) => ({ scan_count: eb('scan_count', '+', 1) })).where('id', '=', visit.groupId).execute();
+  }
+}
+
+/** Takes the channel row's write lock (PostgreSQL; SQLite writers are serial anyway) so concurrent checks queue. */
+export function lockChannel(s: Scoped, id: number) {
+  return s.updateTable('channels').set((eb) => ({ archived_at: eb.ref('archived_at') })).where('id', '=', id).execute();
+}
+
+// ---- alerts ----
+
+function alertsQuery(s: Scoped) {
+  return s.selectFrom('alerts').leftJoin('staff', 'staff.id', 'alerts.staff_id')
+    .select(['alerts.id', 'alerts.kind', 'alerts.level', 'alerts.subject', 'alerts.message', 'alerts.staff_id', 'alerts.created_at', 'alerts.resolved_at', 'staff.display_name as staff_name']);
+}
+
+export type AlertRow = NonNullable<Awaited<ReturnType<ReturnType<typeof alertsQuery>['executeTakeFirst']>>>;
+
+export function listAlerts(s: Scoped, open: boolean) {
+  return alertsQuery(s).where('alerts.resolved_at', open ? 'is' : 'is not', null).orderBy('alerts.id', 'desc').limit(500).execute();
+}
+
+export function findAlert(s: Scoped, id: number) {
+  return alertsQuery(s).where('alerts.id', '=', id).executeTakeFirst();
+}
+
+export function openAlertFor(s: Scoped, kind: string, subject: string) {
+  return s.selectFrom('alerts').select('id').where('kind', '=', kind).where('subject', '=', subject).where('resolved_at', 'is', null).executeTakeFirst();
+}
+
+export function insertAlert(db: Executor, row: Insertable<AlertsTable>) {
+  return db.insertInto('alerts').values(row).execute();
+}
+
+export function resolveAlert(s: Scoped, id: number, at: string, by: number | null) {
+  return s.updateTable('alerts').set({ resolved_at: at, resolved_by: by }).where('id', '=', id).execute();
+}
+
