@@ -15,3 +15,6 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update', '--disable-sync', '--disable-quic'],
   });
 }
+
+/** A 2×2 PNG: a real image by its magic bytes (what the upload check asks) that a browser can draw. */
+export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');

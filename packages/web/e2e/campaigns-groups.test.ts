@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { localDate } from '../../server/src/campaigns/rules.js';
 import { createWorkspace, PASSWORD, startServer, type TestServer, type TestWorkspace } from '../../server/test/harness.js';
-import { chromiumMissing, launchChromium } from './browser.js';
+import { chromiumMissing, launchChromium, TINY_PNG as PNG } from './browser.js';
 
 const skip = chromiumMissing();
 let server: TestServer;
@@ -14,8 +14,6 @@ let browser: Browser;
 let campaignId: number;
 let groupId: number;
 
-// A 2×2 PNG, enough for the server's content check (magic bytes) and for the browser to draw.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
 
 before(async () => {
   if (skip) return;

@@ -5,15 +5,13 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { checkImage } from '../../server/src/groups/qr-image.js';
 import { createWorkspace, PASSWORD, startServer, type TestServer, type TestWorkspace } from '../../server/test/harness.js';
-import { chromiumMissing, launchChromium } from './browser.js';
+import { chromiumMissing, launchChromium, TINY_PNG as PNG } from './browser.js';
 
 const skip = chromiumMissing();
 let server: TestServer;
 let ws: TestWorkspace;
 let browser: Browser;
 
-// A 2×2 PNG: a real image by its magic bytes, which is all the upload check asks.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
 
 before(async () => {
   if (skip) return;
