@@ -71,7 +71,8 @@ test('create a channel, pool two groups, visit the short link on a phone, see th
   assert.equal(stats.visits, 1);
   assert.equal(stats.byGroup.find((g) => g.name === 'X1 打卡2群')?.routed, 1);
   await page.reload();
-  await page.getByTestId('channel-stats').waitFor();
-  assert.match(await page.getByTestId('channel-stats').innerText(), /1/);
+  const row = page.getByTestId('stats-by-group').locator('tr', { hasText: 'X1 打卡2群' });
+  await row.waitFor();
+  assert.match(await row.innerText(), /X1 打卡2群\s+1\b/, 'the console shows the routed visit');
   await page.close();
 });
