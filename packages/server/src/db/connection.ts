@@ -14,6 +14,8 @@ export interface Database {
   dialect: DialectName;
   /** Where it lives, for logs: the SQLite file path or the PostgreSQL URL without its password. */
   location: string;
+  /** The PostgreSQL schema it was opened in, when one was given. */
+  pgSchema?: string;
   close(): Promise<void>;
 }
 
@@ -73,6 +75,7 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
     db,
     dialect: 'postgres',
     location: url.replace(/:\/\/([^:@/]+):[^@/]*@/, '://$1:***@'),
+    pgSchema: schema,
     close: () => db.destroy(),
   };
 }

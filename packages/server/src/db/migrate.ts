@@ -23,7 +23,9 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
       return result;
     },
   };
-  const migrator = new Migrator({ db: database.db, provider });
+  // Kysely looks for its own tables across every schema it can see; pinning them to ours keeps another schema's
+  // migration tables (test runs side by side in one database) from being taken for ours.
+  const migrator = new Migrator({ db: database.db, provider, ...(database.pgSchema ? { migrationTableSchema: database.pgSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
