@@ -1,9 +1,10 @@
 // `npm run bench`: on SQLite in a temporary data folder, imports generated workspaces of 10^5 and 10^6 members
-// through the real importer, then times lookups and fragment search through the services; writes BENCHMARKS.md.
+// through the real importer, times lookups and fragment search through the services, then event ingestion over
+// HTTP (bench/events.ts); writes BENCHMARKS.md. `--events` runs only the event part and replaces its section.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import SqliteDatabase from 'better-sqlite3';
 import { PERMISSIONS } from '../src/auth/permissions.js';
 import { REPO_ROOT } from '../src/config.js';
 import { openDatabase } from '../src/db/connection.js';
@@ -12,9 +13,10 @@ import { SeededRandom } from '../src/demo/random.js';
 import { systemContext } from '../src/http/access.js';
 import { importMembers } from '../src/members/import.js';
 import { createServices } from '../src/services.js';
+import { benchEvents, type EventBenchResult } from './events.js';
 import { generateMembersCsv } from './generate.js';
 import { draw, measure, type Latency } from './measure.js';
-import { machineInfo, renderReport, type SizeResult } from './report.js';
+import { machineInfo, renderEvents, renderReport, replaceEventsSection, type SizeResult } from './report.js';
 
 const SAMPLES = 2000;
 
@@ -23,34 +25,46 @@ export async function main(argv: string[]): Promise<number> {
   const sizesFlag = argv.indexOf('--sizes');
   const sizes = quick ? [10_000] : sizesFlag >= 0 ? (argv[sizesFlag + 1] ?? '').split(',').map(Number) : [100_000, 1_000_000];
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
-    console.error('usage: npm run bench [-- --sizes 100000,1000000 | --quick] [--keep]');
+    console.error('usage: npm run bench [-- --sizes 100000,1000000 | --quick | --events] [--keep]');
     return 1;
   }
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'qunyun-bench-'));
+  const eventsOnly = argv.includes('--events');
   const results: SizeResult[] = [];
-  let sqliteVersion = '';
+  let events: EventBenchResult;
   try {
-    for (const size of sizes) {
-      const result = await benchSize(size, path.join(root, String(size)));
-      sqliteVersion = result.sqliteVersion;
-      results.push(result.figures);
-    }
+    for (const size of eventsOnly ? [] : sizes) results.push(await benchSize(size, path.join(root, String(size))));
+    events = await benchEvents(path.join(root, 'events'), (message) => console.error(`[events] ${message}`));
   } finally {
     if (!argv.includes('--keep')) fs.rmSync(root, { recursive: true, force: true });
     else console.error(`kept ${root}`);
   }
-  const report = renderReport(machineInfo(sqliteVersion), results, argv);
+  const machine = machineInfo(sqliteVersionOf());
+  const target = path.join(REPO_ROOT, 'BENCHMARKS.md');
+  const eventSection = renderEvents(machine, events, argv);
+  const report = eventsOnly && fs.existsSync(target)
+    ? replaceEventsSection(fs.readFileSync(target, 'utf8'), eventSection)
+    : `${renderReport(machine, results, argv)}\n${eventSection}`;
   if (quick) {
     console.log(report);
     console.error('quick run: BENCHMARKS.md left unchanged');
   } else {
-    fs.writeFileSync(path.join(REPO_ROOT, 'BENCHMARKS.md'), report);
-    console.error(`wrote ${path.join(REPO_ROOT, 'BENCHMARKS.md')}`);
+    fs.writeFileSync(target, report);
+    console.error(`wrote ${target}`);
   }
   return 0;
 }
 
-async function benchSize(size: number, dataDir: string): Promise<{ figures: SizeResult; sqliteVersion: string }> {
+function sqliteVersionOf(): string {
+  const memory = new SqliteDatabase(':memory:');
+  try {
+    return (memory.prepare('select sqlite_version() as v').get() as { v: string }).v;
+  } finally {
+    memory.close();
+  }
+}
+
+async function benchSize(size: number, dataDir: string): Promise<SizeResult> {
   fs.mkdirSync(dataDir, { recursive: true });
   const log = (message: string) => console.error(`[${size.toLocaleString('en-US')}] ${message}`);
   let started = performance.now();
@@ -87,12 +101,8 @@ async function benchSize(size: number, dataDir: string): Promise<{ figures: Size
     await run('rare2', () => measure(draw(rare2, SAMPLES, next), list));
     await run('rare3', () => measure(draw(rare3, SAMPLES, next), list));
 
-    const version = await sql<{ v: string }>`select sqlite_version() as v`.execute(database.db);
     const bytes = fs.readdirSync(dataDir).filter((f) => f.startsWith('qunyun.sqlite')).reduce((sum, f) => sum + fs.statSync(path.join(dataDir, f)).size, 0);
-    return {
-      sqliteVersion: version.rows[0]!.v,
-      figures: { size, imported: summary.imported, rejected: summary.rejected, importSeconds, databaseMb: bytes / 1e6, latencies },
-    };
+    return { size, imported: summary.imported, rejected: summary.rejected, importSeconds, databaseMb: bytes / 1e6, latencies };
   } finally {
     await database.close();
   }

@@ -17,6 +17,7 @@ import { campaignRoutes } from './campaigns/routes.js';
 import { channelPublicRoutes } from './channels/public-routes.js';
 import { channelRoutes } from './channels/routes.js';
 import type { Config } from './config.js';
+import { eventRoutes } from './events/routes.js';
 import { groupRoutes } from './groups/routes.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installNulGuard } from './http/nul-guard.js';
@@ -74,6 +75,7 @@ export async function buildApp(services: Services, config: Pick<Config, 'webDist
     auditRoutes(api, services);
     groupRoutes(api, services);
     channelRoutes(api, services, { publicUrl: config.publicUrl });
+    eventRoutes(api, services);
   }, { prefix: '/api/v1' });
   channelPublicRoutes(app, services, { secureCookies: config.secureCookies });
 

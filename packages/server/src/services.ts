@@ -5,6 +5,7 @@ import { AuthService } from './auth/service.js';
 import { CampaignService } from './campaigns/service.js';
 import { ChannelService } from './channels/service.js';
 import type { Database } from './db/connection.js';
+import { EventService } from './events/service.js';
 import { GroupService } from './groups/service.js';
 import type { AccessContext } from './http/access.js';
 import { eraseMember } from './members/erase.js';
@@ -42,6 +43,7 @@ export function createServices(database: Database, options: ServiceOptions) {
     members,
     groups,
     channels: new ChannelService(db, groups, staff, workspaces),
+    events: new EventService(db, database.dialect, members),
     records: new ServiceRecords(members),
     merges: new MemberMerges(members),
     erase: (ctx: AccessContext, memberNo: number, confirm: number) => eraseMember(members, ctx, memberNo, confirm),

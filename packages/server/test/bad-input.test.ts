@@ -591,6 +591,32 @@ const specs: Record<string, Spec> = {
     ],
     missing: [{ url: () => `/api/v1/alerts/${NO_SUCH}/resolve`, code: 'alert.not_found' }],
   },
+  'POST /api/v1/events': {
+    perm: 'events.write',
+    wrongRole: 'viewer',
+    url: () => '/api/v1/events',
+    body: () => ({ events: [{ id: 'bad-input-1', member: 10001, name: 'page.view', at: '2026-05-01T08:00:00Z' }] }),
+    bad: [
+      { what: 'array for the body', body: [], field: '(body)' },
+      { what: 'events missing', body: {}, field: 'events' },
+      { what: 'object for events', body: { events: { 0: {} } }, field: 'events' },
+      { what: 'no events', body: { events: [] }, field: 'events' },
+      { what: 'more than 1,000 events', body: { events: Array.from({ length: 1001 }, () => ({})) }, field: 'events' },
+      { what: 'body over 2 MB', body: { events: [{ id: 'x', props: { s: long(2 * 1024 * 1024) } }] }, field: '(body)' },
+      { what: 'unknown field', body: { events: [{}], source: 'x' }, field: 'source' },
+    ],
+  },
+  'GET /api/v1/members/{memberNo}/events': {
+    perm: 'members.read',
+    url: () => m('/events'),
+    bad: [
+      { what: 'memberNo not a number', url: '/api/v1/members/abc/events', field: 'memberNo' },
+      { what: 'limit too big', url: m('/events?limit=201'), field: 'limit' },
+      { what: 'cursor not a cursor', url: m('/events?cursor=a%20b'), field: 'cursor' },
+      { what: 'unknown parameter', url: m('/events?name=page.view'), field: 'name' },
+    ],
+    missing: [{ url: () => `/api/v1/members/${NO_SUCH_MEMBER}/events`, code: 'member.not_found' }],
+  },
   'GET /api/v1/tag-groups': { perm: 'members.read', url: () => '/api/v1/tag-groups', bad: [] },
   'POST /api/v1/tag-groups': {
     perm: 'tags.manage',

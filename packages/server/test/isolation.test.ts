@@ -426,6 +426,33 @@ const cases: Record<string, () => Promise<void>> = {
     await notFound(b.post(`/api/v1/alerts/${chn.aAlert}/resolve`, {}), 'alert.not_found');
     assert.ok((await ok(a.get('/api/v1/alerts'))).items.some((x: { id: number }) => x.id === chn.aAlert), "control: A's alert is still open");
   },
+  'POST /api/v1/events': async () => {
+    // B may by now hold numbers and identities equal to A's (its own, created by other cases): an event lands on
+    // B's member when B has one, is an unknown member when not, and never reaches A's.
+    const at = '2026-05-01T08:00:00Z';
+    const refs: Array<[unknown, string]> = [
+      [A_LIVE, `/api/v1/members/${A_LIVE}`],
+      [{ kind: 'wechat_unionid', value: A_UNIONID }, `/api/v1/members/lookup?kind=wechat_unionid&value=${A_UNIONID}`],
+      [{ kind: 'phone', value: A_PHONE }, `/api/v1/members/lookup?kind=phone&value=${A_PHONE}`],
+      [10001, '/api/v1/members/10001'],
+    ];
+    const res = await ok(bt.post('/api/v1/events', { events: refs.map(([member], i) => ({ id: `iso-${i}`, member, name: 'page.view', at })) }));
+    for (const [i, [, lookup]] of refs.entries()) {
+      const own = await b.get(lookup);
+      if (own.status === 200) {
+        const events = (await ok(b.get(`/api/v1/members/${own.body.memberNo}/events`))).items as Array<{ id: string }>;
+        assert.ok(events.some((e) => e.id === `iso-${i}`), `event ${i} is on B's own member`);
+      } else {
+        assert.equal(own.status, 404);
+        assert.deepEqual(res.rejected.find((r: { index: number }) => r.index === i)?.reason, 'unknown member', `event ${i}`);
+      }
+    }
+    assert.ok(res.accepted >= 1, "B's own member 10001 took its event");
+    for (const no of [A_LIVE, A_MERGED, 10001]) assert.deepEqual((await ok(a.get(`/api/v1/members/${no}/events`))).items, [], `A's ${no} has no events`);
+  },
+  'GET /api/v1/members/{memberNo}/events': async () => {
+    for (const client of both()) await notFound(client.get(`/api/v1/members/${A_LIVE}/events`), 'member.not_found');
+  },
   'GET /api/v1/tag-groups': async () => {
     for (const client of both()) {
       const groups = (await ok(client.get('/api/v1/tag-groups'))).items as Array<{ id: number; tags: Array<{ id: number; memberCount: number }> }>;

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'groups.manage',
   'channels.read',
   'channels.manage',
+  'events.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,6 +45,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
 export const TOKEN_SCOPES = [
   'members.read', 'members.write', 'members.tag', 'members.block', 'members.import', 'members.export',
   'records.write', 'audit.read', 'campaigns.read', 'groups.read', 'groups.manage', 'channels.read',
+  'events.write',
 ] as const satisfies readonly Permission[];
 
 /** Only an owner may create, promote to or change an owner; admins manage everyone else. */

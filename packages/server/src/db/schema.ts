@@ -319,6 +319,20 @@ export interface AlertsTable {
   resolved_by: number | null;
 }
 
+/** One recorded event (a visit, a dwell time, an answer); `event_id` is the sender's, unique per workspace. */
+export interface EventsTable {
+  id: Id;
+  workspace_id: number;
+  event_id: string;
+  member_id: number;
+  name: string;
+  at: string;
+  props: JsonText;
+  received_at: string;
+  /** 'token:<id>' or 'staff:<id>'. */
+  source: string;
+}
+
 /** SQLite only: the FTS5 n-gram index of members.search_text (rowid = members.id); see members/search-text.ts. */
 export interface MemberSearchTable {
   rowid: number;
@@ -354,6 +368,7 @@ export interface DB {
   channel_pool_groups: ChannelPoolGroupsTable;
   channel_visits: ChannelVisitsTable;
   alerts: AlertsTable;
+  events: EventsTable;
 }
 
 /** Tables whose rows belong to one workspace: every query on them goes through `scoped()`. */

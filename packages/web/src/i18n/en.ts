@@ -517,6 +517,7 @@ export const en: Record<MessageKey, string> = {
   'nav.channels': 'Channels',
   'permission.channels.read': 'View channels and live codes',
   'permission.channels.manage': 'Manage channels and live codes',
+  'permission.events.write': 'Send behaviour events',
   'channels.create': 'New channel',
   'channels.edit': 'Edit channel',
   'channels.created': 'Channel “{name}” created',

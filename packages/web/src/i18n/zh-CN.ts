@@ -516,6 +516,7 @@ export const zhCN = {
   'nav.channels': '渠道与活码',
   'permission.channels.read': '查看渠道与活码',
   'permission.channels.manage': '管理渠道与活码',
+  'permission.events.write': '上报行为事件',
   'channels.create': '新建渠道',
   'channels.edit': '编辑渠道',
   'channels.created': '已创建渠道“{name}”',
