@@ -75,3 +75,11 @@ export async function allPages<T extends { id: number }>(client: Client, path: s
   }
   throw new Error(`${path}: more than 1000 pages`);
 }
+
+/** Awaits a response, asserts its status (the body is in the message when it differs) and returns the body. */
+// `any` by default: tests read arbitrary JSON bodies and assert on them field by field.
+export async function ok<T = any>(res: Promise<Response<T>>, status = 200): Promise<T> {
+  const r = await res;
+  assert.equal(r.status, status, JSON.stringify(r.body));
+  return r.body;
+}

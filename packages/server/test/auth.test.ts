@@ -2,7 +2,7 @@
 // response shares (health, OpenAPI document, 404s, request ids) — all over HTTP.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { allPages, assertError, assertErrorShape } from './api-checks.js';
+import { allPages, assertError, assertErrorShape, ok } from './api-checks.js';
 import { Client, createWorkspace, login, PASSWORD, startServer, TEST_DB, type Response, type TestServer, type TestWorkspace } from './harness.js';
 
 let server: TestServer;
@@ -15,12 +15,6 @@ before(async () => {
 after(async () => {
   await server?.close();
 });
-
-async function ok<T = any>(res: Promise<Response<T>>, status = 200): Promise<T> {
-  const r = await res;
-  assert.equal(r.status, status, JSON.stringify(r.body));
-  return r.body;
-}
 
 /**
  * A raw sign-in. Each call comes from its own client address (the server trusts X-Forwarded-For), so the

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { addDays, localDate } from '../src/campaigns/rules.js';
-import { assertError } from './api-checks.js';
-import { createWorkspace, startServer, type Client, type Response, type TestServer } from './harness.js';
+import { assertError, ok } from './api-checks.js';
+import { createWorkspace, startServer, type Client, type TestServer } from './harness.js';
 
 let server: TestServer;
 
@@ -15,12 +15,6 @@ before(async () => {
 after(async () => {
   await server?.close();
 });
-
-async function ok<T = any>(res: Promise<Response<T>>, status = 200): Promise<T> {
-  const r = await res;
-  assert.equal(r.status, status, JSON.stringify(r.body));
-  return r.body;
-}
 
 async function owner(): Promise<Client> {
   return (await createWorkspace(server)).as('owner');

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { shortLinkUrl } from '../src/channels/qr.js';
-import { assertError } from './api-checks.js';
-import { createWorkspace, startServer, type Client, type Response, type TestServer, type TestWorkspace } from './harness.js';
+import { assertError, ok } from './api-checks.js';
+import { createWorkspace, startServer, type Client, type TestServer, type TestWorkspace } from './harness.js';
 import { fetchRaw, PNG_1PX, upload } from './multipart.js';
 
 let server: TestServer;
@@ -14,12 +14,6 @@ let W: TestWorkspace;
 let owner: Client;
 let ownerStaffId = 0;
 let memberCounter = 0;
-
-async function ok<T = any>(res: Promise<Response<T>>, status = 200): Promise<T> {
-  const r = await res;
-  assert.equal(r.status, status, JSON.stringify(r.body));
-  return r.body;
-}
 
 const put = (client: Client, p: string, body: unknown) => client.send('PUT', p, body);
 const unique = (prefix: string) => `${prefix}${Math.random().toString(36).slice(2, 8)}`;

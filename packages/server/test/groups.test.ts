@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { assertError } from './api-checks.js';
-import { createWorkspace, startServer, type Client, type Response, type TestServer, type TestWorkspace } from './harness.js';
+import { assertError, ok } from './api-checks.js';
+import { createWorkspace, startServer, type Client, type TestServer, type TestWorkspace } from './harness.js';
 import { csvFile, fetchRaw, PNG_1PX, upload } from './multipart.js';
 
 let server: TestServer;
@@ -14,12 +14,6 @@ let W: TestWorkspace;
 let owner: Client;
 let ownerStaffId = 0;
 const fx = { seriesX: 0, seriesY: 0, campaignX1: 0, campaignX2: 0 };
-
-async function ok<T = any>(res: Promise<Response<T>>, status = 200): Promise<T> {
-  const r = await res;
-  assert.equal(r.status, status, JSON.stringify(r.body));
-  return r.body;
-}
 
 async function newGroup(body: Record<string, unknown> = {}) {
   return ok(owner.post('/api/v1/groups', { platform: 'wechat', name: `群${Math.random().toString(36).slice(2, 8)}`, ...body }), 201);

@@ -2,7 +2,7 @@
 // anything of workspace A. The route list comes from the server's OpenAPI document, so a new route needs a case here.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { allPages, assertCoversRoutes, assertError, documentedRoutes } from './api-checks.js';
+import { allPages, assertCoversRoutes, assertError, documentedRoutes, ok } from './api-checks.js';
 import { Client, createWorkspace, login, PASSWORD, startServer, type Response, type TestServer, type TestWorkspace } from './harness.js';
 import { csvFile, PNG_1PX, upload } from './multipart.js';
 
@@ -57,12 +57,6 @@ async function uploadAsB(client: Client, p: string, file: Parameters<typeof uplo
   const res = await upload(client, p, file);
   seenByB.push(res);
   return res;
-}
-
-async function ok<T = any>(res: Promise<Response<T>>, status = 200): Promise<T> {
-  const r = await res;
-  assert.equal(r.status, status, JSON.stringify(r.body));
-  return r.body;
 }
 
 /** Everything A's owner can see, to prove afterwards that B changed nothing. */

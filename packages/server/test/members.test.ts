@@ -2,8 +2,8 @@
 // merge and undo, erase. Each test works in a workspace of its own, so its assertions can be exact.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { allPages, assertError } from './api-checks.js';
-import { createWorkspace, startServer, type Client, type Response, type TestServer } from './harness.js';
+import { allPages, assertError, ok } from './api-checks.js';
+import { createWorkspace, startServer, type Client, type TestServer } from './harness.js';
 
 let server: TestServer;
 
@@ -14,12 +14,6 @@ before(async () => {
 after(async () => {
   await server?.close();
 });
-
-async function ok<T = any>(res: Promise<Response<T>>, status = 200): Promise<T> {
-  const r = await res;
-  assert.equal(r.status, status, JSON.stringify(r.body));
-  return r.body;
-}
 
 async function owner(): Promise<Client> {
   return (await createWorkspace(server)).as('owner');

@@ -1,6 +1,7 @@
 // Launches the machine's Chromium (Debian package) through playwright-core for the browser tests.
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { PASSWORD } from '../../server/test/harness.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -18,3 +19,14 @@ export function launchChromium(): Promise<Browser> {
 
 /** A 2×2 PNG: a real image by its magic bytes (what the upload check asks) that a browser can draw. */
 export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
+
+/** Signs a test staff account (password PASSWORD) in through the login page and waits for the console. */
+export async function signIn(page: Page, baseUrl: string, workspace: string, username: string): Promise<Page> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-workspace').fill(workspace);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('member-search').waitFor();
+  return page;
+}

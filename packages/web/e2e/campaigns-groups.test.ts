@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { localDate } from '../../server/src/campaigns/rules.js';
 import { createWorkspace, PASSWORD, startServer, type TestServer, type TestWorkspace } from '../../server/test/harness.js';
-import { chromiumMissing, launchChromium, TINY_PNG as PNG } from './browser.js';
+import { chromiumMissing, launchChromium, signIn as signInAs, TINY_PNG as PNG } from './browser.js';
 
 const skip = chromiumMissing();
 let server: TestServer;
@@ -42,14 +42,7 @@ after(async () => {
 });
 
 async function signIn(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-workspace').fill(ws.key);
-  await page.getByTestId('login-username').fill('lead');
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('member-search').waitFor();
-  return page;
+  return signInAs(await browser.newPage({ viewport: { width: 1366, height: 900 } }), server.url, ws.key, 'lead');
 }
 
 test('the campaign rule reads as a sentence; the matrix shows the group with its members', { skip }, async () => {

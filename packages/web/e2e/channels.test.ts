@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { checkImage } from '../../server/src/groups/qr-image.js';
 import { createWorkspace, PASSWORD, startServer, type TestServer, type TestWorkspace } from '../../server/test/harness.js';
-import { chromiumMissing, launchChromium, TINY_PNG as PNG } from './browser.js';
+import { chromiumMissing, launchChromium, signIn, TINY_PNG as PNG } from './browser.js';
 
 const skip = chromiumMissing();
 let server: TestServer;
@@ -33,13 +33,7 @@ after(async () => {
 });
 
 test('create a channel, pool two groups, visit the short link on a phone, see the visit counted', { skip }, async () => {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-workspace').fill(ws.key);
-  await page.getByTestId('login-username').fill('lead');
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('member-search').waitFor();
+  const page = await signIn(await browser.newPage({ viewport: { width: 1366, height: 900 } }), server.url, ws.key, 'lead');
 
   await page.goto(`${server.url}/channels`);
   await page.getByTestId('create-channel').click();

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createWorkspace, PASSWORD, startServer, type TestServer, type TestWorkspace } from '../../server/test/harness.js';
-import { chromiumMissing, launchChromium } from './browser.js';
+import { chromiumMissing, launchChromium, signIn as signInAs } from './browser.js';
 
 const skip = chromiumMissing();
 let server: TestServer;
@@ -31,13 +31,8 @@ after(async () => {
   await server?.close();
 });
 
-async function signIn(page: Page, username = 'teacher') {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-workspace').fill(ws.key);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('member-search').waitFor();
+function signIn(page: Page, username = 'teacher') {
+  return signInAs(page, server.url, ws.key, username);
 }
 
 test('sign in, search by a nickname fragment, open the profile, tag and record', { skip }, async () => {

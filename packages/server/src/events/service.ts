@@ -6,12 +6,11 @@ import { nowIso, scoped, type Scoped } from '../db/scoped.js';
 import type { DB, EventsTable } from '../db/schema.js';
 import type { AccessContext } from '../http/access.js';
 import { AppError, invalid } from '../http/errors.js';
-import type { MemberService } from '../members/service.js';
+import { MAX_MERGE_HOPS, type MemberService } from '../members/service.js';
 import * as q from './queries.js';
 import type { EventOut, RejectedEvent } from './schema.js';
 import { checkEvents, type ValidEvent } from './validate.js';
 
-const MAX_MERGE_HOPS = 20;
 /** Rows one group commit may take: bounds how long a batch waits behind the others. */
 const MAX_GROUP_ROWS = 10_000;
 

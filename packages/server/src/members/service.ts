@@ -13,7 +13,8 @@ import * as q from './queries.js';
 import type { Attributes, CreateMemberInput, IdentityKind, Member, MemberSummary } from './schema.js';
 import { refreshSearch } from './search-index.js';
 
-const MAX_MERGE_HOPS = 20;
+/** How far a merged-away number is followed to its survivor before we call it a loop (single and bulk lookups). */
+export const MAX_MERGE_HOPS = 20;
 
 export class MemberService {
   constructor(readonly db: Kysely<DB>, readonly dialect: DialectName, private readonly tags: TagService) {}
