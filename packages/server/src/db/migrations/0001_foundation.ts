@@ -1,7 +1,7 @@
 // Foundation tables: workspaces, staff and access, audit log, and the member registry with its search index.
 import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../connection.js';
-import { idColumn, refColumn, type MigrationTools } from './tools.js';
+import { belongsToWorkspace, idColumn, refColumn, type MigrationTools } from './tools.js';
 
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   const t: MigrationTools = { db, dialect };
@@ -14,14 +14,14 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .execute();
 
   await db.schema.createTable('counters')
-    .addColumn('workspace_id', refColumn(dialect), (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('value', refColumn(dialect), (c) => c.notNull())
     .addPrimaryKeyConstraint('counters_pk', ['workspace_id', 'name'])
     .execute();
 
   await idColumn(t, db.schema.createTable('teams'))
-    .addColumn('workspace_id', refColumn(dialect), (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('lead_staff_id', refColumn(dialect))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -29,7 +29,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .execute();
 
   await idColumn(t, db.schema.createTable('staff'))
-    .addColumn('workspace_id', refColumn(dialect), (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('username', 'text', (c) => c.notNull())
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text', (c) => c.notNull())
@@ -43,7 +43,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
 
   await db.schema.createTable('sessions')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('workspace_id', refColumn(dialect), (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('staff_id', refColumn(dialect), (c) => c.notNull().references('staff.id').onDelete('cascade'))
     .addColumn('csrf_token', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -53,7 +53,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await db.schema.createIndex('sessions_staff').on('sessions').columns(['staff_id']).execute();
 
   await idColumn(t, db.schema.createTable('api_tokens'))
-    .addColumn('workspace_id', refColumn(dialect), (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
     .addColumn('prefix', 'text', (c) => c.notNull())
@@ -66,7 +66,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .execute();
 
   await idColumn(t, db.schema.createTable('audit_log'))
-    .addColumn('workspace_id', refColumn(dialect), (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_kind', 'text', (c) => c.notNull())
     .addColumn('actor_id', refColumn(dialect))
@@ -84,7 +84,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['workspace_id', 'entity', 'entity_id']).execute();
 
   await idColumn(t, db.schema.createTable('members'))
-    .addColumn('workspace_id', refColumn(dialect), (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('member_no', refColumn(dialect), (c) => c.notNull())
     .addColumn('nickname', 'text', (c) => c.notNull())
     .addColumn('phone', 'text')
@@ -103,7 +103,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .where(sql.ref('merged_into_id'), 'is not', null).execute();
 
   await idColumn(t, db.schema.createTable('member_identities'))
-    .addColumn('workspace_id', refColumn(dialect), (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('member_id', refColumn(dialect), (c) => c.notNull().references('members.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('value', 'text', (c) => c.notNull())
@@ -113,7 +113,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await db.schema.createIndex('member_identities_member').on('member_identities').columns(['member_id']).execute();
 
   await idColumn(t, db.schema.createTable('nickname_history'))
-    .addColumn('workspace_id', refColumn(dialect), (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('member_id', refColumn(dialect), (c) => c.notNull().references('members.id').onDelete('cascade'))
     .addColumn('nickname', 'text', (c) => c.notNull())
     .addColumn('context', 'text', (c) => c.notNull())
@@ -122,14 +122,14 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await db.schema.createIndex('nickname_history_member').on('nickname_history').columns(['member_id', 'at']).execute();
 
   await idColumn(t, db.schema.createTable('tag_groups'))
-    .addColumn('workspace_id', refColumn(dialect), (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('tag_groups_name_unique', ['workspace_id', 'name'])
     .execute();
 
   await idColumn(t, db.schema.createTable('tags'))
-    .addColumn('workspace_id', refColumn(dialect), (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('group_id', refColumn(dialect), (c) => c.notNull().references('tag_groups.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('color', 'text', (c) => c.notNull())
@@ -138,7 +138,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .execute();
 
   await db.schema.createTable('member_tags')
-    .addColumn('workspace_id', refColumn(dialect), (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('member_id', refColumn(dialect), (c) => c.notNull().references('members.id').onDelete('cascade'))
     .addColumn('tag_id', refColumn(dialect), (c) => c.notNull().references('tags.id').onDelete('cascade'))
     .addColumn('added_by', refColumn(dialect))
@@ -148,7 +148,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await db.schema.createIndex('member_tags_tag').on('member_tags').columns(['tag_id', 'member_id']).execute();
 
   await idColumn(t, db.schema.createTable('service_records'))
-    .addColumn('workspace_id', refColumn(dialect), (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('member_id', refColumn(dialect), (c) => c.notNull().references('members.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('content', 'text', (c) => c.notNull())
@@ -159,7 +159,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await db.schema.createIndex('service_records_member').on('service_records').columns(['member_id', 'occurred_at']).execute();
 
   await idColumn(t, db.schema.createTable('member_blocks'))
-    .addColumn('workspace_id', refColumn(dialect), (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('member_id', refColumn(dialect), (c) => c.notNull().references('members.id').onDelete('cascade'))
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('blocked_by', refColumn(dialect))
@@ -171,7 +171,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await db.schema.createIndex('member_blocks_member').on('member_blocks').columns(['member_id', 'lifted_at']).execute();
 
   await idColumn(t, db.schema.createTable('member_merges'))
-    .addColumn('workspace_id', refColumn(dialect), (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('survivor_id', refColumn(dialect), (c) => c.notNull().references('members.id'))
     .addColumn('merged_id', refColumn(dialect), (c) => c.notNull().references('members.id'))
     .addColumn('snapshot', 'text', (c) => c.notNull())

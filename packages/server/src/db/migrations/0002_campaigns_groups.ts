@@ -1,15 +1,14 @@
 // Campaign series and editions with their check-in rules, and the chat groups of the community matrix with their
 // QR images and membership history.
-import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DialectName } from '../connection.js';
-import { idColumn, refColumn, type MigrationTools } from './tools.js';
+import { belongsToWorkspace, idColumn, refColumn, type MigrationTools } from './tools.js';
 
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   const t: MigrationTools = { db, dialect };
-  const ws = (c: ColumnDefinitionBuilder) => c.notNull().references('workspaces.id').onDelete('cascade');
 
   await idColumn(t, db.schema.createTable('series'))
-    .addColumn('workspace_id', refColumn(dialect), ws)
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('theme', 'text', (c) => c.notNull().defaultTo(''))
@@ -19,7 +18,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .execute();
 
   await idColumn(t, db.schema.createTable('campaigns'))
-    .addColumn('workspace_id', refColumn(dialect), ws)
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('series_id', refColumn(dialect), (c) => c.notNull().references('series.id').onDelete('cascade'))
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('edition', 'integer', (c) => c.notNull())
@@ -43,7 +42,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await db.schema.createIndex('campaigns_ws_starts').on('campaigns').columns(['workspace_id', 'starts_on']).execute();
 
   await idColumn(t, db.schema.createTable('chat_groups'))
-    .addColumn('workspace_id', refColumn(dialect), ws)
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('platform', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('owner_staff_id', refColumn(dialect), (c) => c.references('staff.id').onDelete('set null'))
@@ -65,7 +64,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await db.schema.createIndex('chat_groups_ws_series').on('chat_groups').columns(['workspace_id', 'series_id']).execute();
 
   await idColumn(t, db.schema.createTable('group_memberships'))
-    .addColumn('workspace_id', refColumn(dialect), ws)
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('group_id', refColumn(dialect), (c) => c.notNull().references('chat_groups.id').onDelete('cascade'))
     .addColumn('member_id', refColumn(dialect), (c) => c.notNull().references('members.id').onDelete('cascade'))
     .addColumn('joined_at', 'text', (c) => c.notNull())
@@ -78,7 +77,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
 
   // A group member list import keeps the rows it could not match with certainty, for a person to decide.
   await idColumn(t, db.schema.createTable('group_list_reviews'))
-    .addColumn('workspace_id', refColumn(dialect), ws)
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('group_id', refColumn(dialect), (c) => c.notNull().references('chat_groups.id').onDelete('cascade'))
     .addColumn('group_nickname', 'text', (c) => c.notNull())
     .addColumn('row', 'text', (c) => c.notNull())

@@ -1,14 +1,13 @@
 // Channels (渠道) with their short links, the live-code pool of groups behind each, visits, routings and alerts.
-import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DialectName } from '../connection.js';
-import { idColumn, refColumn, type MigrationTools } from './tools.js';
+import { belongsToWorkspace, idColumn, refColumn, type MigrationTools } from './tools.js';
 
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   const t: MigrationTools = { db, dialect };
-  const ws = (c: ColumnDefinitionBuilder) => c.notNull().references('workspaces.id').onDelete('cascade');
 
   await idColumn(t, db.schema.createTable('channels'))
-    .addColumn('workspace_id', refColumn(dialect), ws)
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('parent_id', refColumn(dialect), (c) => c.references('channels.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
     // The public short link is /c/<code>: unique across workspaces, since the link carries no workspace.
@@ -24,7 +23,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .execute();
 
   await db.schema.createTable('channel_pool_groups')
-    .addColumn('workspace_id', refColumn(dialect), ws)
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('channel_id', refColumn(dialect), (c) => c.notNull().references('channels.id').onDelete('cascade'))
     .addColumn('group_id', refColumn(dialect), (c) => c.notNull().references('chat_groups.id').onDelete('cascade'))
     .addColumn('position', 'integer', (c) => c.notNull())
@@ -32,7 +31,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .execute();
 
   await idColumn(t, db.schema.createTable('channel_visits'))
-    .addColumn('workspace_id', refColumn(dialect), ws)
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('channel_id', refColumn(dialect), (c) => c.notNull().references('channels.id').onDelete('cascade'))
     .addColumn('visitor', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
@@ -44,7 +43,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await db.schema.createIndex('channel_visits_visitor').on('channel_visits').columns(['channel_id', 'visitor']).execute();
 
   await idColumn(t, db.schema.createTable('alerts'))
-    .addColumn('workspace_id', refColumn(dialect), ws)
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('level', 'text', (c) => c.notNull())
     .addColumn('subject', 'text', (c) => c.notNull())

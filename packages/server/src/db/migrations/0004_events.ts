@@ -2,7 +2,7 @@
 // Built for 10^8 rows: no AUTOINCREMENT bookkeeping on SQLite, short text columns, three indexes only.
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../connection.js';
-import { refColumn } from './tools.js';
+import { belongsToWorkspace, refColumn } from './tools.js';
 
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   // A plain INTEGER PRIMARY KEY is the rowid on SQLite: no sqlite_sequence update per insert, unlike idColumn's.
@@ -10,7 +10,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     ? db.schema.createTable('events').addColumn('id', 'integer', (c) => c.primaryKey())
     : db.schema.createTable('events').addColumn('id', 'bigint', (c) => c.primaryKey().generatedByDefaultAsIdentity());
   await table
-    .addColumn('workspace_id', refColumn(dialect), (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', refColumn(dialect), belongsToWorkspace)
     /** The sender's id: resending the same event is a no-op. */
     .addColumn('event_id', 'text', (c) => c.notNull())
     // No foreign key to members: erase and merge keep their own rules, and a FK check per row slows ingestion.

@@ -1,5 +1,5 @@
 // Column helpers for migrations: the few column shapes that SQLite and PostgreSQL spell differently.
-import type { CreateTableBuilder, Kysely } from 'kysely';
+import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely } from 'kysely';
 import type { DialectName } from '../connection.js';
 
 export interface MigrationTools {
@@ -17,4 +17,9 @@ export function idColumn<T extends string>(t: MigrationTools, table: CreateTable
 /** The type of a column that refers to an `id` (or holds a large counter). */
 export function refColumn(dialect: DialectName): 'integer' | 'bigint' {
   return dialect === 'sqlite' ? 'integer' : 'bigint';
+}
+
+/** The `workspace_id` column every workspace table has: required, and gone with its workspace. */
+export function belongsToWorkspace(c: ColumnDefinitionBuilder): ColumnDefinitionBuilder {
+  return c.notNull().references('workspaces.id').onDelete('cascade');
 }
