@@ -22,6 +22,7 @@ import { groupRoutes } from './groups/routes.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installNulGuard } from './http/nul-guard.js';
 import { memberRoutes } from './members/routes.js';
+import { installMemberHook } from './member-session/hook.js';
 import { metaRoutes } from './meta/routes.js';
 import type { Services } from './services.js';
 import { staffRoutes } from './staff/routes.js';
@@ -58,6 +59,7 @@ export async function buildApp(services: Services, config: Pick<Config, 'webDist
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   installAuthHook(app, services.auth);
+  installMemberHook(app, services.memberSessions);
 
   app.get('/api/health', { schema: { tags: ['meta'], summary: 'Liveness and database check' } }, async () => {
     await services.database.db.selectFrom('workspaces').select('id').limit(1).execute();

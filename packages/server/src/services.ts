@@ -3,6 +3,7 @@ import { searchAudit } from './audit/service.js';
 import { ROLE_PERMISSIONS, type Role } from './auth/permissions.js';
 import { AuthService } from './auth/service.js';
 import { CampaignService } from './campaigns/service.js';
+import { Clock } from './clock.js';
 import { ChannelService } from './channels/service.js';
 import type { Database } from './db/connection.js';
 import { EventService } from './events/service.js';
@@ -12,6 +13,7 @@ import { eraseMember } from './members/erase.js';
 import { MemberMerges } from './members/merge.js';
 import { ServiceRecords } from './members/records.js';
 import { MemberService } from './members/service.js';
+import { MemberSessions } from './member-session/service.js';
 import { StaffService } from './staff/service.js';
 import { TagService } from './tags/service.js';
 import { TokenService } from './tokens/service.js';
@@ -21,10 +23,13 @@ import type { AuditFilter } from './audit/queries.js';
 export interface ServiceOptions {
   /** The data folder: uploaded files live under it (SQLite's file too, when SQLite is used). */
   dataDir: string;
+  /** "Now" for date rules; tests pass their own to simulate campaign days. */
+  clock?: Clock;
 }
 
 export function createServices(database: Database, options: ServiceOptions) {
   const { db } = database;
+  const clock = options.clock ?? new Clock();
   const tags = new TagService(db);
   const members = new MemberService(db, database.dialect, tags);
   const campaigns = new CampaignService(db);
@@ -34,6 +39,8 @@ export function createServices(database: Database, options: ServiceOptions) {
   return {
     database,
     dataDir: options.dataDir,
+    clock,
+    memberSessions: new MemberSessions(db, clock),
     auth: new AuthService(db),
     workspaces,
     staff,

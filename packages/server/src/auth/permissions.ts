@@ -21,6 +21,10 @@ export const PERMISSIONS = [
   'channels.read',
   'channels.manage',
   'events.write',
+  'enrollments.manage',
+  'payments.manage',
+  'checkins.review',
+  'settlement.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,7 +39,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   operator: new Set<Permission>([
     'members.read', 'members.write', 'members.tag', 'members.block', 'members.import', 'members.export',
     'records.write', 'tags.manage', 'staff.read', 'campaigns.read', 'campaigns.manage', 'groups.read', 'groups.manage',
-    'channels.read', 'channels.manage',
+    'channels.read', 'channels.manage', 'enrollments.manage', 'checkins.review',
   ]),
   sales: new Set<Permission>(['members.read', 'members.tag', 'records.write', 'staff.read', 'campaigns.read', 'groups.read', 'channels.read']),
   viewer: new Set<Permission>(['members.read', 'staff.read', 'campaigns.read', 'groups.read', 'channels.read']),
@@ -45,7 +49,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
 export const TOKEN_SCOPES = [
   'members.read', 'members.write', 'members.tag', 'members.block', 'members.import', 'members.export',
   'records.write', 'audit.read', 'campaigns.read', 'groups.read', 'groups.manage', 'channels.read',
-  'events.write',
+  'events.write', 'enrollments.manage', 'payments.manage',
 ] as const satisfies readonly Permission[];
 
 /** Only an owner may create, promote to or change an owner; admins manage everyone else. */

@@ -42,6 +42,8 @@ export const checkinRulesShape = {
   graceDays: count(30),
   makeup: makeupPolicy,
   reminderTime: hhmm,
+  /** A check-in without a photo goes to the review queue (flag missing_media). */
+  requirePhoto: z.boolean(),
   /** At settlement, members short of the refund threshold by at most this many days are "borderline" (临界). */
   borderlineDays: count(30),
 };
@@ -58,6 +60,7 @@ export const DEFAULT_RULES: CheckinRules = {
   graceDays: 1,
   makeup: { ...DEFAULT_MAKEUP },
   reminderTime: '20:00',
+  requirePhoto: false,
   borderlineDays: 2,
 };
 

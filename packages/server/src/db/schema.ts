@@ -11,6 +11,8 @@ export interface WorkspacesTable {
   key: string;
   name: string;
   timezone: string;
+  /** Signs payment notices (POST /api/hooks/payments/<workspace>); null until an admin creates one. */
+  payment_webhook_secret: string | null;
   created_at: string;
 }
 
@@ -210,6 +212,8 @@ export interface CampaignsTable {
   capacity: number | null;
   /** The check-in rule as JSON (campaigns/rules.ts); locked once the campaign starts. */
   rules: JsonText;
+  /** Active enrollments: the place counter checked against capacity in one conditional UPDATE. */
+  enrolled_count: Generated<number>;
   archived_at: string | null;
   created_at: string;
   updated_at: string;
@@ -281,6 +285,8 @@ export interface ChannelsTable {
   threshold: Generated<number>;
   /** Shown when every group of the pool is full, expired or closed. */
   fallback_message: Generated<string>;
+  /** When set, /c/<code> leads to this campaign's landing page (signup) before the group QR. */
+  campaign_id: number | null;
   archived_at: string | null;
   created_at: string;
   updated_at: string;
@@ -333,6 +339,105 @@ export interface EventsTable {
   source: string;
 }
 
+/** A member signed in on the mobile pages (check-in app); `id` is the sha256 of the cookie value. */
+export interface MemberSessionsTable {
+  id: string;
+  workspace_id: number;
+  member_id: number;
+  /** The identity provider that signed the member in ('dev', 'wechat'). */
+  provider: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export type EnrollmentStatus = 'active' | 'cancelled';
+export type SettlementDecision = 'refund' | 'forfeit';
+export type SettlementClass = 'eligible' | 'borderline' | 'not_eligible';
+
+export interface EnrollmentsTable {
+  id: Id;
+  workspace_id: number;
+  campaign_id: number;
+  member_id: number;
+  channel_id: number | null;
+  /** The group the live code sent the member to. */
+  group_id: number | null;
+  /** 'signup', 'staff' or 'import'. */
+  source: string;
+  status: EnrollmentStatus;
+  amount_due_cents: number;
+  /** Sum of the enrollment's payments (kept in the same transaction as each payment). */
+  paid_cents: Generated<number>;
+  paid_at: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  settlement_decision: SettlementDecision | null;
+  /** The class and counted days the decision was taken on. */
+  settlement_class: SettlementClass | null;
+  settlement_days: number | null;
+  settlement_reason: string | null;
+  settled_by: number | null;
+  settled_at: string | null;
+  refund_cents: number | null;
+  refunded_at: string | null;
+  refund_ref: string | null;
+  refunded_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PaymentsTable {
+  id: Id;
+  workspace_id: number;
+  enrollment_id: number;
+  amount_cents: number;
+  paid_at: string;
+  reference: string | null;
+  /** 'manual', 'csv' or 'webhook'. */
+  source: string;
+  recorded_by: number | null;
+  created_at: string;
+}
+
+export type ReviewStatus = 'none' | 'pending' | 'approved' | 'rejected';
+export type CheckinFlag = 'missing_media' | 'duplicate_photo' | 'late' | 'edited' | 'makeup';
+
+export interface CheckinsTable {
+  id: Id;
+  workspace_id: number;
+  campaign_id: number;
+  enrollment_id: number;
+  member_id: number;
+  day_index: number;
+  day_date: string;
+  text: string;
+  photo_count: Generated<number>;
+  submitted_at: string;
+  updated_at: string;
+  edit_count: Generated<number>;
+  makeup: Generated<number>;
+  /** JSON array of CheckinFlag. */
+  flags: Generated<JsonText>;
+  review_status: Generated<ReviewStatus>;
+  review_reason: string | null;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+}
+
+export interface CheckinPhotosTable {
+  id: Id;
+  workspace_id: number;
+  checkin_id: number;
+  campaign_id: number;
+  position: number;
+  file: string;
+  mime: string;
+  bytes: number;
+  sha256: string;
+  created_at: string;
+}
+
 /** SQLite only: the FTS5 n-gram index of members.search_text (rowid = members.id); see members/search-text.ts. */
 export interface MemberSearchTable {
   rowid: number;
@@ -369,6 +474,11 @@ export interface DB {
   channel_visits: ChannelVisitsTable;
   alerts: AlertsTable;
   events: EventsTable;
+  member_sessions: MemberSessionsTable;
+  enrollments: EnrollmentsTable;
+  payments: PaymentsTable;
+  checkins: CheckinsTable;
+  checkin_photos: CheckinPhotosTable;
 }
 
 /** Tables whose rows belong to one workspace: every query on them goes through `scoped()`. */

@@ -5,7 +5,7 @@ import { AppError } from './errors.js';
 import type { Permission, Role } from '../auth/permissions.js';
 
 export interface Actor {
-  kind: 'staff' | 'token' | 'cli' | 'system';
+  kind: 'staff' | 'token' | 'cli' | 'system' | 'member';
   id: number | null;
   name: string;
 }

@@ -23,7 +23,12 @@ export type Permission =
   | 'staff.read'
   | 'staff.manage'
   | 'tokens.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'events.write'
+  | 'enrollments.manage'
+  | 'payments.manage'
+  | 'checkins.review'
+  | 'settlement.manage';
 
 export interface Page<T> {
   items: T[];
