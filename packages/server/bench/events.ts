@@ -11,6 +11,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { SeededRandom } from '../src/demo/random.js';
 import { systemContext } from '../src/http/access.js';
 import { createServices } from '../src/services.js';
+import { runLoad } from './load-client.js';
 
 export interface EventBenchResult {
   members: number;
@@ -62,20 +63,15 @@ export async function benchEvents(dataDir: string, log: (message: string) => voi
     };
     // Warm-up: one batch of throwaway events (ids unlike the measured ones), not counted.
     await post(bodies[0]!.replaceAll('"e-0-', '"warm-'));
-    const times: number[] = [];
-    let next = 0;
+    const load = await runLoad(bodies.map((body) => ({ url, method: 'POST' as const, headers, body })), CONNECTIONS, [200]);
     let accepted = 0;
-    const started = performance.now();
-    await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++]!;
-        const t0 = performance.now();
-        const stored = await post(body);
-        times.push(performance.now() - t0);
-        accepted += stored;
-      }
-    }));
-    const httpSeconds = (performance.now() - started) / 1000;
+    for (const text of load.bodies) {
+      const out = JSON.parse(text) as { accepted: number; rejected: unknown[] };
+      if (out.rejected.length) throw new Error(`batch refused events: ${text.slice(0, 300)}`);
+      accepted += out.accepted;
+    }
+    const times = load.times;
+    const httpSeconds = load.seconds;
     await app.close();
     if (accepted !== BATCHES * BATCH) throw new Error(`stored ${accepted} of ${BATCHES * BATCH} events`);
     times.sort((a, b) => a - b);

@@ -139,10 +139,10 @@ export function renderEvents(machine: Machine, e: EventBenchResult, argv: string
 
 The HTTP figure is wall time from the first request to the last response over all ${n(e.batches * e.batchSize)} events, after one
 warm-up batch: the real server (\`buildApp\`, listening on 127.0.0.1) parses each body, checks every event on
-its own, resolves members (one query for the numbers, one for the unionids), and inserts with multi-row
-\`INSERT … ON CONFLICT (workspace_id, event_id) DO NOTHING\` in one transaction, which batches arriving meanwhile
-share (group commit). Event times rise through the run, each up to a minute late, as a live client sends them.
-The client runs in the same process and serializes the bodies before the clock starts. The raw figure is a prepared 500-row \`INSERT\` of the same
+its own, resolves members (one query for the numbers, one for the unionids), and inserts through 500-row
+\`INSERT … ON CONFLICT (workspace_id, event_id) DO NOTHING\` statements prepared once per process, in one
+transaction which batches arriving meanwhile share (group commit). Event times rise through the run, each up to a minute late, as a live client sends them.
+The client serializes the bodies before the clock starts and sends them from a worker thread (a real client runs elsewhere; on this 2-core machine it gets the other core). The raw figure is a prepared 500-row \`INSERT\` of the same
 rows, in one transaction, into a fresh file with the same table and indexes: no HTTP, no JSON, no checks, no
 lookups; it is the ceiling the API is compared with.
 

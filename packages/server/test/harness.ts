@@ -32,7 +32,8 @@ export async function startServer(options: { webDist?: string } = {}): Promise<T
   await migrateToLatest(database);
   const services = createServices(database, { dataDir });
   const app = await buildApp(services, {
-    webDist: options.webDist ?? path.join(REPO_ROOT, 'packages/web/dist'),
+    // QUNYUN_TEST_WEB_DIST: a console built elsewhere (parallel builds must not share one dist folder).
+    webDist: options.webDist ?? process.env.QUNYUN_TEST_WEB_DIST ?? path.join(REPO_ROOT, 'packages/web/dist'),
     logLevel: 'silent',
     secureCookies: false,
     // Tests play clients at several addresses (login throttling per address) through X-Forwarded-For.

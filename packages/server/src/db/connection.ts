@@ -16,6 +16,12 @@ export interface Database {
   location: string;
   /** The PostgreSQL schema it was opened in, when one was given. */
   pgSchema?: string;
+  /**
+   * SQLite only: the better-sqlite3 handle behind `db`, for the one hot path that needs cached prepared statements
+   * (event ingestion). Use it only inside `db.connection().execute(...)`, which holds Kysely's connection lock, so
+   * no Kysely transaction is open on the handle at the same time.
+   */
+  sqlite?: SqliteDatabase.Database;
   close(): Promise<void>;
 }
 
@@ -52,6 +58,7 @@ function openSqlite(dataDir: string, file: string): Database {
     db,
     dialect: 'sqlite',
     location: filePath,
+    sqlite,
     close: () => db.destroy(),
   };
 }

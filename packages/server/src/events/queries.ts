@@ -1,5 +1,6 @@
 // Kysely queries for events: bulk member resolution for a batch (read-only on members and identities), the
 // chunked insert, and a member's timeline.
+import type SqliteDatabase from 'better-sqlite3';
 import type { Insertable } from 'kysely';
 import type { DialectName } from '../db/connection.js';
 import type { Executor, Scoped } from '../db/scoped.js';
@@ -59,6 +60,37 @@ export async function insertEvents(db: Executor, dialect: DialectName, rows: Ins
     inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
   }
   return inserted;
+}
+
+const EVENT_COLUMNS = '(workspace_id, event_id, member_id, name, at, props, received_at, source)';
+
+/**
+ * SQLite: the same insert through prepared statements kept for the life of the process. Building and preparing a
+ * 500-row INSERT for every chunk (Kysely's way) cost more than running it; these are prepared once. The caller
+ * holds Kysely's connection lock (`db.connection().execute`) while using the handle.
+ */
+export class SqliteEventWriter {
+  private readonly chunk: SqliteDatabase.Statement;
+  private readonly single: SqliteDatabase.Statement;
+
+  constructor(private readonly sqlite: SqliteDatabase.Database) {
+    const insert = (n: number) => `insert into events ${EVENT_COLUMNS} values ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} on conflict (workspace_id, event_id) do nothing`;
+    this.chunk = sqlite.prepare(insert(INSERT_CHUNK.sqlite));
+    this.single = sqlite.prepare(insert(1));
+  }
+
+  /** Inserts each batch in one transaction; returns how many rows of each batch were new. */
+  insertBatches(batches: ReadonlyArray<Insertable<EventsTable>[]>): number[] {
+    return this.sqlite.transaction(() => batches.map((rows) => {
+      let inserted = 0;
+      for (const part of chunks(rows, INSERT_CHUNK.sqlite)) {
+        const values = (r: Insertable<EventsTable>) => [r.workspace_id, r.event_id, r.member_id, r.name, r.at, r.props, r.received_at, r.source];
+        if (part.length === INSERT_CHUNK.sqlite) inserted += this.chunk.run(part.flatMap(values)).changes;
+        else for (const row of part) inserted += this.single.run(values(row)).changes;
+      }
+      return inserted;
+    }))();
+  }
 }
 
 /** Members merged into these (directly), so a survivor's timeline includes what was recorded before the merge. */

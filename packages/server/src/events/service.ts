@@ -1,5 +1,6 @@
 // The silent recorder's intake: batches of events from the console, a mini-program or an H5 page, checked one by
 // one, tied to members, and stored once per sender's id; and a member's timeline of them.
+import type SqliteDatabase from 'better-sqlite3';
 import type { Insertable, Kysely } from 'kysely';
 import type { DialectName } from '../db/connection.js';
 import { nowIso, scoped, type Scoped } from '../db/scoped.js';
@@ -30,7 +31,11 @@ export class EventService {
   private pending: PendingWrite[] = [];
   private flushing = false;
 
-  constructor(private readonly db: Kysely<DB>, private readonly dialect: DialectName, private readonly members: MemberService) {}
+  private readonly sqliteWriter: q.SqliteEventWriter | null;
+
+  constructor(private readonly db: Kysely<DB>, private readonly dialect: DialectName, private readonly members: MemberService, sqlite?: SqliteDatabase.Database) {
+    this.sqliteWriter = sqlite ? new q.SqliteEventWriter(sqlite) : null;
+  }
 
   // No audit entries: events are ingestion at machine rates, not a staff member changing data; each row carries
   // its source (the token or staff member that sent it), which is the trail.
@@ -73,11 +78,15 @@ export class EventService {
       while (take < this.pending.length && (take === 0 || size + this.pending[take]!.rows.length <= MAX_GROUP_ROWS)) size += this.pending[take++]!.rows.length;
       const group = this.pending.splice(0, take);
       try {
-        const counts = await this.db.transaction().execute(async (tx) => {
-          const out: number[] = [];
-          for (const write of group) out.push(await q.insertEvents(tx, this.dialect, write.rows));
-          return out;
-        });
+        const writer = this.sqliteWriter;
+        const counts = writer
+          // Holding Kysely's connection: no Kysely transaction can be open on the handle meanwhile.
+          ? await this.db.connection().execute(async () => writer.insertBatches(group.map((write) => write.rows)))
+          : await this.db.transaction().execute(async (tx) => {
+            const out: number[] = [];
+            for (const write of group) out.push(await q.insertEvents(tx, this.dialect, write.rows));
+            return out;
+          });
         group.forEach((write, i) => write.done(counts[i]!));
       } catch (error) {
         for (const write of group) write.failed(error);
