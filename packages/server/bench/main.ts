@@ -1,6 +1,7 @@
 // `npm run bench`: on SQLite in a temporary data folder, imports generated workspaces of 10^5 and 10^6 members
 // through the real importer, times lookups and fragment search through the services, then event ingestion over
-// HTTP (bench/events.ts); writes BENCHMARKS.md. `--events` runs only the event part and replaces its section.
+// HTTP (bench/events.ts) and check-in submissions over HTTP (bench/checkins.ts); writes BENCHMARKS.md. `--events` or
+// `--checkins` runs only that part and replaces its section.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,10 +14,11 @@ import { SeededRandom } from '../src/demo/random.js';
 import { systemContext } from '../src/http/access.js';
 import { importMembers } from '../src/members/import.js';
 import { createServices } from '../src/services.js';
+import { benchCheckins, type CheckinBenchResult } from './checkins.js';
 import { benchEvents, type EventBenchResult } from './events.js';
 import { generateMembersCsv } from './generate.js';
 import { draw, measure, type Latency } from './measure.js';
-import { machineInfo, renderEvents, renderReport, replaceEventsSection, type SizeResult } from './report.js';
+import { CHECKINS_HEADING, EVENTS_HEADING, machineInfo, renderCheckins, renderEvents, renderReport, replaceSection, type SizeResult } from './report.js';
 
 const SAMPLES = 2000;
 
@@ -25,26 +27,32 @@ export async function main(argv: string[]): Promise<number> {
   const sizesFlag = argv.indexOf('--sizes');
   const sizes = quick ? [10_000] : sizesFlag >= 0 ? (argv[sizesFlag + 1] ?? '').split(',').map(Number) : [100_000, 1_000_000];
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
-    console.error('usage: npm run bench [-- --sizes 100000,1000000 | --quick | --events] [--keep]');
+    console.error('usage: npm run bench [-- --sizes 100000,1000000 | --quick | --events | --checkins] [--keep]');
     return 1;
   }
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'qunyun-bench-'));
   const eventsOnly = argv.includes('--events');
+  const checkinsOnly = argv.includes('--checkins');
   const results: SizeResult[] = [];
-  let events: EventBenchResult;
+  let events: EventBenchResult | null = null;
+  let checkins: CheckinBenchResult | null = null;
   try {
-    for (const size of eventsOnly ? [] : sizes) results.push(await benchSize(size, path.join(root, String(size))));
-    events = await benchEvents(path.join(root, 'events'), (message) => console.error(`[events] ${message}`));
+    for (const size of eventsOnly || checkinsOnly ? [] : sizes) results.push(await benchSize(size, path.join(root, String(size))));
+    if (!checkinsOnly) events = await benchEvents(path.join(root, 'events'), (message) => console.error(`[events] ${message}`));
+    if (!eventsOnly) checkins = await benchCheckins(path.join(root, 'checkins'), (message) => console.error(`[checkins] ${message}`));
   } finally {
     if (!argv.includes('--keep')) fs.rmSync(root, { recursive: true, force: true });
     else console.error(`kept ${root}`);
   }
   const machine = machineInfo(sqliteVersionOf());
   const target = path.join(REPO_ROOT, 'BENCHMARKS.md');
-  const eventSection = renderEvents(machine, events, argv);
-  const report = eventsOnly && fs.existsSync(target)
-    ? replaceEventsSection(fs.readFileSync(target, 'utf8'), eventSection)
-    : `${renderReport(machine, results, argv)}\n${eventSection}`;
+  const eventSection = events ? renderEvents(machine, events, argv) : '';
+  const checkinSection = checkins ? renderCheckins(machine, checkins, argv) : '';
+  const existing = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : null;
+  let report: string;
+  if (eventsOnly && existing !== null) report = replaceSection(existing, EVENTS_HEADING, eventSection);
+  else if (checkinsOnly && existing !== null) report = replaceSection(existing, CHECKINS_HEADING, checkinSection);
+  else report = [renderReport(machine, results, argv), eventSection, checkinSection].filter(Boolean).join('\n');
   if (quick) {
     console.log(report);
     console.error('quick run: BENCHMARKS.md left unchanged');

@@ -15,6 +15,10 @@ export interface Config {
   trustProxy: boolean;
   /** Where people reach this server (QUNYUN_PUBLIC_URL), for absolute links in channel QR codes; else the request's origin. */
   publicUrl: string | undefined;
+  /** The unverified `dev` signup provider (phone or nickname); on unless QUNYUN_SIGNUP_DEV=0. */
+  signupDev: boolean;
+  /** WeChat web OAuth for signup (QUNYUN_WECHAT_APPID and QUNYUN_WECHAT_SECRET); off unless both are set. */
+  wechat: { appId: string; secret: string } | undefined;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -33,7 +37,15 @@ export function loadConfig(flags: { data?: string; port?: string } = {}, env: No
     secureCookies: env.QUNYUN_SECURE_COOKIES === '1',
     trustProxy: env.QUNYUN_TRUST_PROXY === '1',
     publicUrl: publicUrl(env.QUNYUN_PUBLIC_URL),
+    signupDev: env.QUNYUN_SIGNUP_DEV !== '0',
+    wechat: wechat(env.QUNYUN_WECHAT_APPID, env.QUNYUN_WECHAT_SECRET),
   };
+}
+
+function wechat(appId: string | undefined, secret: string | undefined): Config['wechat'] {
+  if (!appId && !secret) return undefined;
+  if (!appId || !secret) throw new Error('WeChat signup needs both QUNYUN_WECHAT_APPID and QUNYUN_WECHAT_SECRET');
+  return { appId, secret };
 }
 
 function publicUrl(value: string | undefined): string | undefined {

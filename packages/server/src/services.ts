@@ -5,7 +5,11 @@ import { AuthService } from './auth/service.js';
 import { CampaignService } from './campaigns/service.js';
 import { Clock } from './clock.js';
 import { ChannelService } from './channels/service.js';
+import { CheckinService } from './checkins/service.js';
 import type { Database } from './db/connection.js';
+import { PaymentImport } from './enrollments/payment-import.js';
+import { PaymentService } from './enrollments/payments.js';
+import { EnrollmentService } from './enrollments/service.js';
 import { EventService } from './events/service.js';
 import { GroupService } from './groups/service.js';
 import type { AccessContext } from './http/access.js';
@@ -14,6 +18,9 @@ import { MemberMerges } from './members/merge.js';
 import { ServiceRecords } from './members/records.js';
 import { MemberService } from './members/service.js';
 import { MemberSessions } from './member-session/service.js';
+import { SettlementService } from './settlement/service.js';
+import { DevIdentityProvider, IdentityProviders, type IdentityProvider } from './signup/providers.js';
+import { SignupService } from './signup/service.js';
 import { StaffService } from './staff/service.js';
 import { TagService } from './tags/service.js';
 import { TokenService } from './tokens/service.js';
@@ -25,6 +32,8 @@ export interface ServiceOptions {
   dataDir: string;
   /** "Now" for date rules; tests pass their own to simulate campaign days. */
   clock?: Clock;
+  /** How members sign in at signup (signup/providers.ts); the dev provider when not given. */
+  identityProviders?: IdentityProvider[];
 }
 
 export function createServices(database: Database, options: ServiceOptions) {
@@ -32,15 +41,21 @@ export function createServices(database: Database, options: ServiceOptions) {
   const clock = options.clock ?? new Clock();
   const tags = new TagService(db);
   const members = new MemberService(db, database.dialect, tags);
-  const campaigns = new CampaignService(db);
+  const campaigns = new CampaignService(db, clock);
   const staff = new StaffService(db);
   const workspaces = new WorkspaceService(db);
   const groups = new GroupService(db, members, campaigns, staff, options.dataDir);
+  const checkins = new CheckinService(db, options.dataDir, clock, campaigns);
+  const channels = new ChannelService(db, groups, staff, workspaces, campaigns);
+  const memberSessions = new MemberSessions(db, clock);
+  const identityProviders = new IdentityProviders(options.identityProviders ?? [new DevIdentityProvider()]);
+  const enrollments = new EnrollmentService(db, clock, members, campaigns, channels, groups);
+  const payments = new PaymentService(db, clock, enrollments);
   return {
     database,
     dataDir: options.dataDir,
     clock,
-    memberSessions: new MemberSessions(db, clock),
+    memberSessions,
     auth: new AuthService(db),
     workspaces,
     staff,
@@ -49,11 +64,18 @@ export function createServices(database: Database, options: ServiceOptions) {
     campaigns,
     members,
     groups,
-    channels: new ChannelService(db, groups, staff, workspaces),
-    events: new EventService(db, database.dialect, members),
+    channels,
+    enrollments,
+    payments,
+    paymentImport: new PaymentImport(db, clock, options.dataDir, members, campaigns, payments),
+    identityProviders,
+    signup: new SignupService(db, clock, members, campaigns, channels, enrollments, memberSessions, identityProviders),
+    events: new EventService(db, database.dialect, members, database.sqlite),
+    settlement: new SettlementService(db, database.dialect, clock),
     records: new ServiceRecords(members),
     merges: new MemberMerges(members),
-    erase: (ctx: AccessContext, memberNo: number, confirm: number) => eraseMember(members, ctx, memberNo, confirm),
+    checkins,
+    erase: (ctx: AccessContext, memberNo: number, confirm: number) => eraseMember(members, checkins, ctx, memberNo, confirm),
     audit: (ctx: AccessContext, filter: AuditFilter) => searchAudit(db, ctx, filter),
     permissionsOf: (role: Role) => ROLE_PERMISSIONS[role],
   };

@@ -1,6 +1,7 @@
-// Channels and live codes through HTTP on a real database: channel CRUD (levels, codes, names, archiving), the
-// pool, the public short link (routing order, thresholds, expired QR, fallback and its one alert, visitor cookie,
-// escaping), pool-group QR images, channel QR downloads, alerts, and statistics counted exactly.
+// Channels and live codes through HTTP on a real database: channel CRUD (levels, codes, names, archiving, the
+// campaign a channel leads to), the pool, the public short link (routing order, thresholds, expired QR, fallback and
+// its one alert, visitor cookie, escaping, the redirect to a campaign's landing page), pool-group QR images, channel
+// QR downloads, alerts, and statistics counted exactly.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
@@ -130,6 +131,58 @@ test('unknown codes (and malformed ones) answer a 404 HTML page', async () => {
     assert.match(page.headers.get('content-type')!, /text\/html/);
     assert.match(page.html, /链接不存在/);
   }
+});
+
+test('campaignId: a channel may lead to a campaign of its own workspace; it is shown, changed, cleared and audited', async () => {
+  const series = await ok(owner.post('/api/v1/series', { key: unique('C').toUpperCase().replace(/[^A-Z0-9]/g, 'X').slice(0, 8), name: '渠道系列' }), 201);
+  const campaign = await ok(owner.post('/api/v1/campaigns', { seriesId: series.id, name: '营期', startsOn: '2030-03-01', endsOn: '2030-03-21' }), 201);
+  assert.equal((await newChannel()).campaignId, null);
+  const c = await newChannel({ campaignId: campaign.id });
+  assert.equal(c.campaignId, campaign.id);
+  assert.equal((await ok(owner.get(`/api/v1/channels/${c.id}`))).campaignId, campaign.id);
+  assert.equal((await ok(owner.patch(`/api/v1/channels/${c.id}`, { name: unique('改名') }))).campaignId, campaign.id, 'unchanged when not sent');
+  assert.equal((await ok(owner.patch(`/api/v1/channels/${c.id}`, { campaignId: null }))).campaignId, null);
+  assert.equal((await ok(owner.patch(`/api/v1/channels/${c.id}`, { campaignId: campaign.id }))).campaignId, campaign.id);
+  const audit = (await ok(owner.get(`/api/v1/audit?entity=channel&entityId=${c.id}`))).items;
+  assert.deepEqual([audit[0].before.campaignId, audit[0].after.campaignId], [null, campaign.id]);
+
+  // Another workspace's campaign (or none at all) is not found, naming campaignId; nothing is written.
+  const other = await createWorkspace(server);
+  const otherOwner = await other.as('owner');
+  const otherSeries = await ok(otherOwner.post('/api/v1/series', { key: 'OTHER', name: '别家' }), 201);
+  const otherCampaign = await ok(otherOwner.post('/api/v1/campaigns', { seriesId: otherSeries.id, name: '别家营期', startsOn: '2030-03-01', endsOn: '2030-03-21' }), 201);
+  for (const campaignId of [otherCampaign.id, 987654]) {
+    assertError(await owner.post('/api/v1/channels', { name: unique('越界'), campaignId }), 404, 'campaign.not_found', 'campaignId');
+    assertError(await owner.patch(`/api/v1/channels/${c.id}`, { campaignId }), 404, 'campaign.not_found', 'campaignId');
+  }
+  assert.equal((await ok(owner.get(`/api/v1/channels/${c.id}`))).campaignId, campaign.id);
+  assertError(await owner.post('/api/v1/channels', { name: 'x', campaignId: 'X1' }), 400, 'validation.failed', 'campaignId');
+});
+
+test('a channel of a campaign: /c/<code> counts the visit and redirects to the landing page; nobody is routed, no alert', async () => {
+  const series = await ok(owner.post('/api/v1/series', { key: unique('L').toUpperCase().replace(/[^A-Z0-9]/g, 'X').slice(0, 8), name: '落地页系列' }), 201);
+  const campaign = await ok(owner.post('/api/v1/campaigns', { seriesId: series.id, name: '营期', startsOn: '2030-03-01', endsOn: '2030-03-21' }), 201);
+  const group = await newGroup();
+  const c = await newChannel({ campaignId: campaign.id });
+  const empty = await newChannel({ campaignId: campaign.id });
+  await ok(put(owner, `/api/v1/channels/${c.id}/pool`, { groupIds: [group] }));
+  const res = await fetch(`${server.url}/c/${c.code}`, { redirect: 'manual' });
+  assert.equal(res.status, 302);
+  assert.equal(res.headers.get('location'), `/m/c/${c.code}`);
+  assert.equal(res.headers.get('cache-control'), 'no-store');
+  const cookie = res.headers.getSetCookie().find((x) => x.startsWith('qy_visitor='))!;
+  assert.ok(cookie, 'the visitor cookie is set as on the live-code page');
+  await fetch(`${server.url}/c/${c.code}`, { redirect: 'manual', headers: { cookie: cookie.split(';')[0]! } });
+  const detail = await ok(owner.get(`/api/v1/channels/${c.id}`));
+  assert.deepEqual(detail.stats, { visits: 2, uniqueVisitors: 1, routed: 0, exhausted: 0 });
+  assert.equal(detail.pool[0].scanCount, 0, 'the pool group is not scanned by a landing visit');
+  assert.equal((await fetch(`${server.url}/c/${empty.code}`, { redirect: 'manual' })).status, 302);
+  assert.deepEqual(await openAlerts(empty.id), [], 'an empty pool raises nothing: signup routes later');
+  // Without its campaign, the channel is a live code again.
+  await ok(owner.patch(`/api/v1/channels/${c.id}`, { campaignId: null }));
+  const page = await visit(c.code);
+  assert.equal(page.status, 200);
+  assert.ok(page.html.includes(`/c/${c.code}/group-qr/${group}`));
 });
 
 test('routing: the first available group in pool order, skipping closed, QR-less and expired; its scans counted', async () => {

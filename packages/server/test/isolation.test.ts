@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import { allPages, assertCoversRoutes, assertError, documentedRoutes, ok } from './api-checks.js';
 import { Client, createWorkspace, login, PASSWORD, startServer, type Response, type TestServer, type TestWorkspace } from './harness.js';
 import { csvFile, PNG_1PX, upload } from './multipart.js';
+import { withCheckin, type CheckinFixture } from './fixtures/enrollment.js';
 
 // A has more members than B, so A's high numbers do not exist in B at all.
 const A_MEMBERS = 12;
@@ -180,6 +181,14 @@ const both = () => [b, bt];
 
 async function notFound(res: Promise<Response>, code: string, field?: string) {
   assertError(await res, 404, code, field);
+}
+
+/** A's member 10001 enrolled in X1 with one check-in (text and photo carry A's fragment), only while `body` runs. */
+async function withACheckin(body: (f: CheckinFixture) => Promise<void>) {
+  await withCheckin(server, {
+    workspaceId: A.id, campaignId: camp.aCampaign, memberId: ids.aMembers[0]!, instant: '2026-01-05T10:00:00+08:00', text: `${A_FRAGMENT}的打卡`,
+    photo: Buffer.concat([PNG_1PX, Buffer.from(A_FRAGMENT)]),
+  }, body);
 }
 
 /** Members B finds for a query: none of them may be A's. A finds its own, so the probe is a real one. */
@@ -446,6 +455,192 @@ const cases: Record<string, () => Promise<void>> = {
   },
   'GET /api/v1/members/{memberNo}/events': async () => {
     for (const client of both()) await notFound(client.get(`/api/v1/members/${A_LIVE}/events`), 'member.not_found');
+  },
+  'GET /api/v1/campaigns/{id}/settlement': async () => {
+    // A's enrollment (paid, decided refund) exists only while the settlement cases run, so the snapshot holds.
+    const { withEnrollment } = await import('./fixtures/settlement.js');
+    await withEnrollment(server.services.database.db, { workspaceId: A.id, campaignId: camp.aCampaign, memberId: ids.aMembers[0]! }, async (enrollment) => {
+      const mine = await ok(a.get(`/api/v1/campaigns/${camp.aCampaign}/settlement`));
+      assert.deepEqual(mine.items.map((r: { enrollmentId: number }) => r.enrollmentId), [enrollment.id], 'control: A sees its enrollment');
+      const bCampaign = (await ok(b.get('/api/v1/campaigns'))).items[0].id;
+      for (const client of both()) {
+        await notFound(client.get(`/api/v1/campaigns/${camp.aCampaign}/settlement`), 'campaign.not_found', 'campaignId');
+        const own = await ok(client.get(`/api/v1/campaigns/${bCampaign}/settlement`));
+        assert.deepEqual([own.items, own.cancelled, own.ledger.collectedCents], [[], [], 0], "B's own settlement has none of A's");
+      }
+    });
+  },
+  'POST /api/v1/campaigns/{id}/settlement/decisions': async () => {
+    const { withEnrollment } = await import('./fixtures/settlement.js');
+    await withEnrollment(server.services.database.db, { workspaceId: A.id, campaignId: camp.aCampaign, memberId: ids.aMembers[0]! }, async (enrollment) => {
+      const bCampaign = (await ok(b.get('/api/v1/campaigns'))).items[0].id;
+      await notFound(b.post(`/api/v1/campaigns/${camp.aCampaign}/settlement/decisions`, { class: 'eligible', decision: 'forfeit', reason: 'B' }), 'campaign.not_found', 'campaignId');
+      await notFound(b.post(`/api/v1/campaigns/${camp.aCampaign}/settlement/decisions`, { enrollmentIds: [enrollment.id], decision: 'forfeit', reason: 'B' }), 'campaign.not_found', 'campaignId');
+      await notFound(b.post(`/api/v1/campaigns/${bCampaign}/settlement/decisions`, { enrollmentIds: [enrollment.id], decision: 'forfeit', reason: 'B' }), 'enrollment.not_found', 'enrollmentIds.0');
+      assertError(await bt.post(`/api/v1/campaigns/${camp.aCampaign}/settlement/decisions`, { class: 'eligible', decision: 'forfeit', reason: 'B' }), 403, 'auth.forbidden');
+      const mine = (await ok(a.get(`/api/v1/campaigns/${camp.aCampaign}/settlement`))).items[0];
+      assert.deepEqual([mine.decision, mine.decisionReason], ['refund', null], "control: A's decision is unchanged");
+    });
+  },
+  'POST /api/v1/enrollments/{id}/refund': async () => {
+    const { withEnrollment } = await import('./fixtures/settlement.js');
+    await withEnrollment(server.services.database.db, { workspaceId: A.id, campaignId: camp.aCampaign, memberId: ids.aMembers[0]! }, async (enrollment) => {
+      await notFound(b.post(`/api/v1/enrollments/${enrollment.id}/refund`, { amountCents: 9900, reference: 'B-refund' }), 'enrollment.not_found', 'enrollmentId');
+      const mine = (await ok(a.get(`/api/v1/campaigns/${camp.aCampaign}/settlement`))).items[0];
+      assert.deepEqual([mine.refundCents, mine.refundedAt], [null, null], "control: A's enrollment is not refunded");
+    });
+  },
+  'GET /api/v1/campaigns/{id}/settlement/refunds.xlsx': async () => {
+    const { withEnrollment } = await import('./fixtures/settlement.js');
+    await withEnrollment(server.services.database.db, { workspaceId: A.id, campaignId: camp.aCampaign, memberId: ids.aMembers[0]! }, async () => {
+      const bCampaign = (await ok(b.get('/api/v1/campaigns'))).items[0].id;
+      for (const client of both()) {
+        await notFound(client.get(`/api/v1/campaigns/${camp.aCampaign}/settlement/refunds.xlsx`), 'campaign.not_found', 'campaignId');
+        await notFound(client.get(`/api/v1/campaigns/${camp.aCampaign}/settlement/refunds.xlsx?format=csv`), 'campaign.not_found', 'campaignId');
+        // B's own list as CSV text: the header only (the last test also checks it for A's names).
+        const own = await client.get(`/api/v1/campaigns/${bCampaign}/settlement/refunds.xlsx?format=csv`);
+        assert.equal(own.status, 200);
+        assert.equal(String(own.body).replace('\uFEFF', '').trim().split('\r\n').length, 1);
+      }
+    });
+  },
+  'GET /api/v1/campaigns/{id}/checkins': async () => {
+    await withACheckin(async (f) => {
+      const mine = (await ok(a.get(`/api/v1/campaigns/${camp.aCampaign}/checkins`))).items as Array<{ id: number }>;
+      assert.deepEqual(mine.map((x) => x.id), [f.checkinId], 'control: A sees its check-in');
+      const bCampaign = (await ok(b.get('/api/v1/campaigns'))).items[0].id;
+      for (const client of both()) {
+        await notFound(client.get(`/api/v1/campaigns/${camp.aCampaign}/checkins`), 'campaign.not_found', 'campaignId');
+        assert.deepEqual((await ok(client.get(`/api/v1/campaigns/${bCampaign}/checkins`))).items, [], "B's own campaign has none of A's check-ins");
+      }
+    });
+  },
+  'GET /api/v1/checkins/review': async () => {
+    await withACheckin(async (f) => {
+      assert.deepEqual((await ok(a.get('/api/v1/checkins/review'))).items.map((x: { id: number }) => x.id), [f.checkinId], 'control: A reviews it');
+      for (const client of both()) {
+        for (const status of ['pending', 'approved', 'rejected']) {
+          assert.ok(!(await ok(client.get(`/api/v1/checkins/review?status=${status}`))).items.some((x: { id: number }) => x.id === f.checkinId));
+        }
+        await notFound(client.get(`/api/v1/checkins/review?campaignId=${camp.aCampaign}`), 'campaign.not_found', 'campaignId');
+      }
+    });
+  },
+  'POST /api/v1/checkins/{id}/review': async () => {
+    await withACheckin(async (f) => {
+      await notFound(b.post(`/api/v1/checkins/${f.checkinId}/review`, { decision: 'reject', reason: 'B 拒绝' }), 'checkin.not_found');
+      assertError(await bt.post(`/api/v1/checkins/${f.checkinId}/review`, { decision: 'approve' }), 403, 'auth.forbidden');
+      assert.equal((await ok(a.get(`/api/v1/campaigns/${camp.aCampaign}/checkins`))).items[0].reviewStatus, 'pending', "control: A's check-in is undecided");
+    });
+  },
+  'POST /api/v1/checkins/review': async () => {
+    await withACheckin(async (f) => {
+      await notFound(b.post('/api/v1/checkins/review', { ids: [f.checkinId], decision: 'approve' }), 'checkin.not_found', 'ids.0');
+      assert.equal((await ok(a.get(`/api/v1/campaigns/${camp.aCampaign}/checkins`))).items[0].reviewStatus, 'pending', "control: A's check-in is undecided");
+    });
+  },
+  'GET /api/v1/checkins/{id}/photos/{photoId}': async () => {
+    await withACheckin(async (f) => {
+      const url = `/api/v1/checkins/${f.checkinId}/photos/${f.photoId}`;
+      assert.equal((await a.get(url)).status, 200, 'control: A sees the photo');
+      for (const client of both()) await notFound(client.get(url), 'photo.not_found');
+    });
+  },
+  'GET /api/v1/campaigns/{id}/leaderboard': async () => {
+    await withACheckin(async () => {
+      assert.equal((await ok(a.get(`/api/v1/campaigns/${camp.aCampaign}/leaderboard?period=total`))).items.length, 1, 'control: A ranks its member');
+      const bCampaign = (await ok(b.get('/api/v1/campaigns'))).items[0].id;
+      for (const client of both()) {
+        await notFound(client.get(`/api/v1/campaigns/${camp.aCampaign}/leaderboard`), 'campaign.not_found', 'campaignId');
+        assert.deepEqual((await ok(client.get(`/api/v1/campaigns/${bCampaign}/leaderboard?period=total`))).items, []);
+      }
+    });
+  },
+  'GET /api/v1/campaigns/{id}/absentees': async () => {
+    await withACheckin(async () => {
+      for (const client of both()) {
+        await notFound(client.get(`/api/v1/campaigns/${camp.aCampaign}/absentees?date=2026-01-06`), 'campaign.not_found', 'campaignId');
+      }
+      const mine = await ok(a.get(`/api/v1/campaigns/${camp.aCampaign}/absentees?date=2026-01-06`));
+      assert.deepEqual([mine.counts.enrolled, mine.counts.absent], [1, 1], 'control: A sees its absentee');
+    });
+  },
+  'GET /api/v1/campaigns/{id}/enrollments': async () => {
+    const { withEnrollment } = await import('./fixtures/settlement.js');
+    await withEnrollment(server.services.database.db, { workspaceId: A.id, campaignId: camp.aCampaign, memberId: ids.aMembers[0]! }, async (enrollment) => {
+      assert.deepEqual((await ok(a.get(`/api/v1/campaigns/${camp.aCampaign}/enrollments`))).items.map((e: { id: number }) => e.id), [enrollment.id], 'control: A lists its enrollment');
+      const bCampaign = (await ok(b.get('/api/v1/campaigns'))).items[0].id;
+      for (const client of both()) {
+        await notFound(client.get(`/api/v1/campaigns/${camp.aCampaign}/enrollments`), 'campaign.not_found', 'campaignId');
+        assert.deepEqual((await ok(client.get(`/api/v1/campaigns/${bCampaign}/enrollments?q=${encodeURIComponent(A_FRAGMENT)}`))).items, []);
+      }
+    });
+  },
+  'POST /api/v1/campaigns/{id}/enrollments': async () => {
+    const bCampaign = (await ok(b.get('/api/v1/campaigns'))).items[0].id;
+    for (const client of both()) {
+      await notFound(client.post(`/api/v1/campaigns/${camp.aCampaign}/enrollments`, { memberNo: 10001 }), 'campaign.not_found', 'campaignId');
+      await notFound(client.post(`/api/v1/campaigns/${bCampaign}/enrollments`, { memberNo: A_LIVE }), 'member.not_found', 'memberNo');
+      await notFound(client.post(`/api/v1/campaigns/${bCampaign}/enrollments`, { memberNo: 10001, channelId: chn.aChannel }), 'channel.not_found', 'channelId');
+    }
+    assert.deepEqual((await ok(a.get(`/api/v1/campaigns/${camp.aCampaign}/enrollments`))).items, [], 'nobody was enrolled in A');
+    assert.deepEqual((await ok(b.get(`/api/v1/campaigns/${bCampaign}/enrollments`))).items, [], 'nor in B');
+  },
+  'POST /api/v1/enrollments/{id}/cancel': async () => {
+    const { withEnrollment } = await import('./fixtures/settlement.js');
+    await withEnrollment(server.services.database.db, { workspaceId: A.id, campaignId: camp.aCampaign, memberId: ids.aMembers[0]! }, async (enrollment) => {
+      for (const client of both()) await notFound(client.post(`/api/v1/enrollments/${enrollment.id}/cancel`, { reason: 'B 取消' }), 'enrollment.not_found');
+      assert.equal((await ok(a.get(`/api/v1/campaigns/${camp.aCampaign}/enrollments`))).items[0].status, 'active', "control: A's enrollment is active");
+    });
+  },
+  'POST /api/v1/enrollments/{id}/payments': async () => {
+    const { withEnrollment } = await import('./fixtures/settlement.js');
+    await withEnrollment(server.services.database.db, { workspaceId: A.id, campaignId: camp.aCampaign, memberId: ids.aMembers[0]! }, async (enrollment) => {
+      for (const client of both()) await notFound(client.post(`/api/v1/enrollments/${enrollment.id}/payments`, { amountCents: 1, reference: `isolation-${enrollment.id}` }), 'enrollment.not_found');
+      const mine = (await ok(a.get(`/api/v1/campaigns/${camp.aCampaign}/enrollments`))).items[0];
+      assert.equal(mine.paidCents, 9900, "control: A's total is unchanged");
+    });
+  },
+  'POST /api/v1/campaigns/{id}/payments/import': async () => {
+    const { withEnrollment } = await import('./fixtures/settlement.js');
+    await withEnrollment(server.services.database.db, { workspaceId: A.id, campaignId: camp.aCampaign, memberId: ids.aMembers[9]! }, async () => {
+      const bCampaign = (await ok(b.get('/api/v1/campaigns'))).items[0].id;
+      // References are unique per workspace: A's reference means nothing in B.
+      const file = csvFile(['学号,手机,金额,流水号', `${A_LIVE},,1.00,B-1`, `,${A_PHONE},1.00,B-2`]);
+      for (const client of both()) {
+        assertError(await uploadAsB(client, `/api/v1/campaigns/${camp.aCampaign}/payments/import`, file), 404, 'campaign.not_found', 'campaignId');
+        const res = await uploadAsB(client, `/api/v1/campaigns/${bCampaign}/payments/import`, file);
+        assert.equal(res.status, 200, JSON.stringify(res.body));
+        assert.deepEqual([res.body.applied, res.body.rejected.length], [0, 2], "A's members are nobody (or not enrolled) in B");
+      }
+      const mine = (await ok(a.get(`/api/v1/campaigns/${camp.aCampaign}/enrollments`))).items[0];
+      assert.equal(mine.paidCents, 9900, "control: A's total is unchanged");
+    });
+  },
+  'POST /api/v1/payments/webhook-secret': async () => {
+    const { createHmac } = await import('node:crypto');
+    const { withEnrollment } = await import('./fixtures/settlement.js');
+    const secretOf = async (id: number) => (await server.services.database.db.selectFrom('workspaces').select('payment_webhook_secret').where('id', '=', id).executeTakeFirstOrThrow()).payment_webhook_secret;
+    const aSecret = await secretOf(A.id);
+    const rotated = await ok(b.post('/api/v1/payments/webhook-secret', {}));
+    assert.equal(rotated.url, `/api/hooks/payments/${B.key}`);
+    assert.equal(await secretOf(A.id), aSecret, "A's secret is untouched");
+    await withEnrollment(server.services.database.db, { workspaceId: A.id, campaignId: camp.aCampaign, memberId: ids.aMembers[0]! }, async () => {
+      const send = async (workspaceKey: string, body: unknown) => {
+        const raw = JSON.stringify(body);
+        const res = await fetch(`${server.url}/api/hooks/payments/${workspaceKey}`, {
+          method: 'POST', body: raw,
+          headers: { 'content-type': 'application/json', 'x-qunyun-signature': `sha256=${createHmac('sha256', rotated.secret).update(raw).digest('hex')}` },
+        });
+        return { status: res.status, body: await res.json(), headers: res.headers };
+      };
+      const notice = { reference: 'B-notice-1', campaignKey: 'X1', memberNo: 10001, amountCents: 1 };
+      // B's secret does not sign for A; in B, A's member number is nobody.
+      assertError(await send(A.key, notice), 401, 'payment.signature');
+      assertError(await send(B.key, { ...notice, memberNo: A_LIVE }), 404, 'member.not_found', 'memberNo');
+      const mine = (await ok(a.get(`/api/v1/campaigns/${camp.aCampaign}/enrollments`))).items[0];
+      assert.equal(mine.paidCents, 9900, "control: A's total is unchanged");
+    });
   },
   'GET /api/v1/tag-groups': async () => {
     for (const client of both()) {

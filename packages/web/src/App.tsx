@@ -16,11 +16,13 @@ import { ChannelsPage } from './pages/channels/ChannelsPage';
 import { ChannelDetailPage } from './pages/channels/ChannelDetailPage';
 import { CampaignsPage } from './pages/campaigns/CampaignsPage';
 import { CampaignDetailPage } from './pages/campaigns/CampaignDetailPage';
+import { ReviewQueuePage } from './pages/checkins-review/ReviewQueuePage';
 import { StaffPage } from './pages/staff/StaffPage';
 import { TokensPage } from './pages/tokens/TokensPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { HomeRedirect } from './pages/layout/HomeRedirect';
 import { NotFound } from './pages/layout/NotFound';
+import { MemberRoute } from './member/lazy';
 
 export function App() {
   return (
@@ -28,6 +30,7 @@ export function App() {
       <BrowserRouter>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/m/*" element={<MemberRoute />} />
           <Route
             element={
               <SessionGate>
@@ -40,6 +43,7 @@ export function App() {
             <Route path="members/:memberNo" element={<RequirePermission permission="members.read"><MemberProfilePage /></RequirePermission>} />
             <Route path="campaigns" element={<RequirePermission permission="campaigns.read"><CampaignsPage /></RequirePermission>} />
             <Route path="campaigns/:id" element={<RequirePermission permission="campaigns.read"><CampaignDetailPage /></RequirePermission>} />
+            <Route path="checkins/review" element={<RequirePermission permission="campaigns.read"><ReviewQueuePage /></RequirePermission>} />
             <Route path="groups" element={<RequirePermission permission="groups.read"><GroupsPage /></RequirePermission>} />
             <Route path="groups/:id" element={<RequirePermission permission="groups.read"><GroupDetailPage /></RequirePermission>} />
             <Route path="matrix" element={<RequirePermission permission="groups.read"><MatrixPage /></RequirePermission>} />

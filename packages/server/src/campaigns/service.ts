@@ -2,7 +2,8 @@
 // Other features (chat groups, check-ins) resolve ids through requireCampaign/requireSeries, never the tables.
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/service.js';
-import { nowIso, scoped } from '../db/scoped.js';
+import { Clock } from '../clock.js';
+import { nowIso, scoped, type Executor } from '../db/scoped.js';
 import type { DB } from '../db/schema.js';
 import type { AccessContext } from '../http/access.js';
 import { AppError, conflict, invalid, isUniqueViolation } from '../http/errors.js';
@@ -117,7 +118,12 @@ const campaignNotFound = () => new AppError(404, 'campaign.not_found', 'Campaign
 const seriesNotFound = () => new AppError(404, 'series.not_found', 'Series not found', { seriesId: 'no such series' });
 
 export class CampaignService {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB>, readonly clock: Clock = new Clock()) {}
+
+  /** The same service inside a transaction. */
+  private within(tx: Executor): CampaignService {
+    return new CampaignService(tx as Kysely<DB>, this.clock);
+  }
 
   // ---- for other features --------------------------------------------------------------------------------------
 
@@ -154,7 +160,7 @@ export class CampaignService {
       const now = nowIso();
       const id = await q.insertSeries(tx, { workspace_id: ctx.workspaceId, key: input.key, name: input.name, theme: input.theme ?? '', created_at: now, updated_at: now })
         .catch(keyTaken);
-      const out = await new CampaignService(tx).getSeries(ctx, id);
+      const out = await this.within(tx).getSeries(ctx, id);
       await recordAudit(tx, ctx, { action: 'series.create', entity: 'series', entityId: id, after: out });
       return out;
     });
@@ -162,7 +168,7 @@ export class CampaignService {
 
   async updateSeries(ctx: AccessContext, id: number, input: { key?: string; name?: string; theme?: string }): Promise<SeriesOut> {
     return this.db.transaction().execute(async (tx) => {
-      const inner = new CampaignService(tx);
+      const inner = this.within(tx);
       const before = await inner.getSeries(ctx, id);
       // Campaign keys (X1, X2…) are written into group names and member messages: they do not follow a renamed key.
       if (input.key !== undefined && input.key !== before.key && before.campaignCount > 0) {
@@ -177,7 +183,7 @@ export class CampaignService {
 
   async deleteSeries(ctx: AccessContext, id: number): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
-      const before = await new CampaignService(tx).getSeries(ctx, id);
+      const before = await this.within(tx).getSeries(ctx, id);
       if (before.campaignCount > 0) {
         throw conflict('series.not_empty', 'A series with campaigns cannot be deleted (archive its campaigns instead)', { seriesId: `has ${before.campaignCount} campaigns` });
       }
@@ -188,7 +194,7 @@ export class CampaignService {
 
   // ---- campaigns -------------------------------------------------------------------------------------------------
 
-  async listCampaigns(ctx: AccessContext, filter: { seriesId?: number; status?: CampaignStatus }, now = new Date()): Promise<CampaignOut[]> {
+  async listCampaigns(ctx: AccessContext, filter: { seriesId?: number; status?: CampaignStatus }, now = this.clock.now()): Promise<CampaignOut[]> {
     const s = scoped(this.db, ctx.workspaceId);
     if (filter.seriesId !== undefined && !(await q.findSeries(s, filter.seriesId))) throw seriesNotFound();
     const rows = await q.listCampaigns(s, filter);
@@ -196,7 +202,7 @@ export class CampaignService {
     return filter.status ? items.filter((c) => c.status === filter.status) : items;
   }
 
-  async getCampaign(ctx: AccessContext, id: number, now = new Date()): Promise<CampaignOut> {
+  async getCampaign(ctx: AccessContext, id: number, now = this.clock.now()): Promise<CampaignOut> {
     const row = await q.findCampaign(scoped(this.db, ctx.workspaceId), id);
     if (!row) throw campaignNotFound();
     return toCampaign(row, now);
@@ -204,7 +210,7 @@ export class CampaignService {
 
   async createCampaign(ctx: AccessContext, input: CampaignBody): Promise<CampaignOut> {
     return this.db.transaction().execute(async (tx) => {
-      const inner = new CampaignService(tx);
+      const inner = this.within(tx);
       const series = await inner.requireSeries(ctx, input.seriesId);
       const workspace = await new WorkspaceService(tx).get(ctx.workspaceId);
       const fields: CampaignFields = {
@@ -237,7 +243,7 @@ export class CampaignService {
 
   async updateCampaign(ctx: AccessContext, id: number, input: UpdateCampaignBody): Promise<CampaignOut> {
     return this.db.transaction().execute(async (tx) => {
-      const inner = new CampaignService(tx);
+      const inner = this.within(tx);
       const before = await inner.getCampaign(ctx, id);
       const next: CampaignFields = {
         name: input.name ?? before.name,
@@ -270,7 +276,7 @@ export class CampaignService {
 
   async setArchived(ctx: AccessContext, id: number, archived: boolean): Promise<CampaignOut> {
     return this.db.transaction().execute(async (tx) => {
-      const inner = new CampaignService(tx);
+      const inner = this.within(tx);
       const before = await inner.getCampaign(ctx, id);
       if ((before.archivedAt !== null) === archived) return before;
       const now = nowIso();

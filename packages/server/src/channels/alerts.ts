@@ -32,6 +32,14 @@ export async function raiseExhausted(s: Scoped, channel: { id: number; name: str
   });
 }
 
+/** Raises an alert as given, in the caller's transaction; the caller decides when one is due (and takes its lock). */
+export async function raiseAlert(s: Scoped, alert: { kind: string; level: string; subject: string; message: string; staffId: number | null }): Promise<void> {
+  await q.insertAlert(s.db, {
+    workspace_id: s.workspaceId, kind: alert.kind, level: alert.level, subject: alert.subject, message: alert.message, staff_id: alert.staffId,
+    created_at: nowIso(), resolved_at: null, resolved_by: null,
+  });
+}
+
 export class AlertService {
   constructor(private readonly db: Kysely<DB>) {}
 

@@ -1,5 +1,6 @@
-// The public short link /c/<code> (no sign-in): the live-code page with its first-party visitor cookie, and the
-// QR images of the channel's pool groups. Outside /api, so neither the auth hook nor the JSON envelope applies.
+// The public short link /c/<code> (no sign-in): the live-code page with its first-party visitor cookie (or, for a
+// channel of a campaign, a redirect to the landing page /m/c/<code>), and the QR images of the channel's pool groups.
+// Outside /api, so neither the auth hook nor the JSON envelope applies.
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../services.js';
@@ -32,6 +33,8 @@ export function channelPublicRoutes(app: FastifyInstance, services: Services, op
     }
     const outcome = await services.channels.visit(code, visitorHash(visitor));
     if (!outcome) return html(reply, 404, notFoundPage());
+    // A channel of a campaign leads to its landing page (signup), which routes to a group once the member is enrolled.
+    if (outcome.campaignId !== null) return reply.header('cache-control', 'no-store').redirect(`/m/c/${encodeURIComponent(outcome.channel.code)}`, 302);
     if (!outcome.group) return html(reply, 200, fallbackPage(outcome.channel.name, outcome.channel.fallbackMessage));
     const src = `/c/${encodeURIComponent(outcome.channel.code)}/group-qr/${outcome.group.id}`;
     return html(reply, 200, groupPage(outcome.group.name, src));

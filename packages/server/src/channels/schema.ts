@@ -19,6 +19,8 @@ const editable = {
   costCents: z.number().int().min(0, 'must not be negative').max(1_000_000_000, 'must be at most 1000000000').optional(),
   threshold: z.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500').optional(),
   fallbackMessage: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+  /** A campaign of this workspace: /c/<code> then leads to its landing page (signup) instead of a group QR. */
+  campaignId: id.nullable().optional(),
 };
 
 export const createChannelBody = z.strictObject({
@@ -64,6 +66,7 @@ export const channelOut = z.object({
   costCents: z.number(),
   threshold: z.number(),
   fallbackMessage: z.string(),
+  campaignId: z.number().nullable(),
   archivedAt: z.string().nullable(),
   createdAt: z.string(),
   pool: z.array(poolGroupOut),

@@ -1,8 +1,10 @@
 // Channels (渠道): first- and second-level places people come from, each with a short link /c/<code> whose live
-// code routes a visitor to the first available group of the channel's pool, records the visit and raises alerts.
+// code routes a visitor (or, for a channel of a campaign, a member signing up) to the first available group of the
+// channel's pool, records the visit and raises alerts.
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/service.js';
+import type { CampaignService } from '../campaigns/service.js';
 import { nowIso, scoped, type Executor } from '../db/scoped.js';
 import type { DB } from '../db/schema.js';
 import { qrStatusOf } from '../groups/group-out.js';
@@ -22,9 +24,9 @@ const CODE_ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 const CODE_LENGTH = 6;
 
 type Totals = Awaited<ReturnType<typeof q.totalsOf>>[number];
-type PoolEntry = PoolCandidate & { row: q.PoolRow };
+type Candidate<R> = PoolCandidate & { row: R };
 
-function candidate(row: q.PoolRow): PoolEntry {
+function candidate<R extends q.RoutableRow & { position: number }>(row: R): Candidate<R> {
   return {
     groupId: row.group_id, position: row.position, status: row.status, memberCount: Number(row.member_count ?? 0),
     scanCount: Number(row.scan_count), capacity: row.capacity, hasQr: row.qr_file !== null, qrExpiresAt: row.qr_expires_at, row,
@@ -46,9 +48,10 @@ function toChannelOut(row: q.ChannelRow, pool: q.PoolRow[], totals: Totals | und
   return {
     id: row.id, parentId: row.parent_id, level: row.parent_id === null ? 1 : 2, name: row.name, code: row.code, path: `/c/${row.code}`,
     owner: row.owner_staff_id !== null ? { id: row.owner_staff_id, displayName: row.owner_name ?? '' } : null,
-    costCents: row.cost_cents, threshold: row.threshold, fallbackMessage: row.fallback_message, archivedAt: row.archived_at, createdAt: row.created_at,
+    costCents: row.cost_cents, threshold: row.threshold, fallbackMessage: row.fallback_message, campaignId: row.campaign_id,
+    archivedAt: row.archived_at, createdAt: row.created_at,
     pool: pool.filter((p) => p.channel_id === row.id).map((p) => toPoolGroupOut(p, row.threshold, now)),
-    stats: { visits, uniqueVisitors: Number(totals?.unique_visitors ?? 0), routed: visits - exhausted, exhausted },
+    stats: { visits, uniqueVisitors: Number(totals?.unique_visitors ?? 0), routed: Number(totals?.routed ?? 0), exhausted },
   };
 }
 
@@ -68,13 +71,40 @@ function taken(error: unknown): never {
 /** What a visit to /c/<code> led to: null for an unknown or archived code. */
 export interface VisitOutcome {
   channel: { id: number; name: string; code: string; fallbackMessage: string };
+  /** The channel leads to this campaign's landing page: nobody was routed to a group yet (that happens at signup). */
+  campaignId: number | null;
   group: { id: number; name: string } | null;
+}
+
+/** A live channel found by its public code, with the campaign it leads to. */
+export interface PublicChannel {
+  id: number;
+  workspaceId: number;
+  name: string;
+  code: string;
+  campaignId: number | null;
+}
+
+/** The group a signup was routed to, with its QR file for the member page. */
+export interface RoutedGroup {
+  id: number;
+  name: string;
+  qrFile: string | null;
+  qrMime: string | null;
+  qrExpiresAt: string | null;
+}
+
+function routed(row: q.RoutableRow): RoutedGroup {
+  return { id: row.group_id, name: row.name, qrFile: row.qr_file, qrMime: row.qr_mime, qrExpiresAt: row.qr_file !== null ? row.qr_expires_at : null };
 }
 
 export class ChannelService {
   readonly alerts: AlertService;
 
-  constructor(private readonly db: Kysely<DB>, private readonly groups: GroupService, private readonly staff: StaffService, private readonly workspaces: WorkspaceService) {
+  constructor(
+    private readonly db: Kysely<DB>, private readonly groups: GroupService, private readonly staff: StaffService,
+    private readonly workspaces: WorkspaceService, private readonly campaigns: CampaignService,
+  ) {
     this.alerts = new AlertService(db);
   }
 
@@ -115,6 +145,7 @@ export class ChannelService {
 
   async create(ctx: AccessContext, input: CreateChannelInput): Promise<ChannelOut> {
     await this.checkOwner(ctx, input.ownerStaffId);
+    if (input.campaignId != null) await this.campaigns.requireCampaign(ctx, input.campaignId);
     const parentId = input.parentId ?? null;
     if (parentId !== null) {
       const parent = await this.requireRow(this.db, ctx, parentId, 'parentId');
@@ -134,7 +165,7 @@ export class ChannelService {
         workspace_id: ctx.workspaceId, parent_id: parentId, name: input.name, code,
         owner_staff_id: input.ownerStaffId !== undefined ? input.ownerStaffId : ctx.staffId,
         cost_cents: input.costCents ?? 0, threshold: input.threshold ?? DEFAULT_THRESHOLD, fallback_message: input.fallbackMessage ?? '',
-        archived_at: null, created_at: now, updated_at: now,
+        campaign_id: input.campaignId ?? null, archived_at: null, created_at: now, updated_at: now,
       }).catch(taken);
       const channel = await this.load(tx, ctx, id);
       await recordAudit(tx, ctx, { action: 'channel.create', entity: 'channel', entityId: id, after: channel });
@@ -144,6 +175,7 @@ export class ChannelService {
 
   async update(ctx: AccessContext, id: number, input: UpdateChannelInput): Promise<ChannelOut> {
     await this.checkOwner(ctx, input.ownerStaffId);
+    if (input.campaignId != null) await this.campaigns.requireCampaign(ctx, input.campaignId);
     return this.db.transaction().execute(async (tx) => {
       const s = scoped(tx, ctx.workspaceId);
       const before = await this.load(tx, ctx, id);
@@ -157,6 +189,7 @@ export class ChannelService {
         ...(input.costCents !== undefined ? { cost_cents: input.costCents } : {}),
         ...(input.threshold !== undefined ? { threshold: input.threshold } : {}),
         ...(input.fallbackMessage !== undefined ? { fallback_message: input.fallbackMessage } : {}),
+        ...(input.campaignId !== undefined ? { campaign_id: input.campaignId } : {}),
         archived_at: archivedAt,
         updated_at: nowIso(),
       }).catch(taken);
@@ -203,21 +236,60 @@ export class ChannelService {
   /**
    * A visit to the public short link: routes to the first available pool group, records the visit (and the
    * group's scan) in one transaction, and raises the exhausted alert when no group is left. Two reads, one write.
+   * A channel leading to a campaign only records the visit: its visitors are routed when they sign up.
    */
   async visit(code: string, visitor: string): Promise<VisitOutcome | null> {
     const channel = await q.channelByCode(this.db, code);
     if (!channel || channel.archived_at !== null) return null;
     const s = scoped(this.db, channel.workspace_id);
+    const outcome = (group: { id: number; name: string } | null): VisitOutcome => ({
+      channel: { id: channel.id, name: channel.name, code: channel.code, fallbackMessage: channel.fallback_message }, campaignId: channel.campaign_id, group,
+    });
+    if (channel.campaign_id !== null) {
+      await q.recordVisit(s, { channelId: channel.id, visitor, at: nowIso(), groupId: null, exhausted: false });
+      return outcome(null);
+    }
     const chosen = chooseGroup((await q.poolOf(s, [channel.id])).map(candidate), channel.threshold, Date.now());
     await this.db.transaction().execute(async (tx) => {
       const ts = scoped(tx, channel.workspace_id);
-      await q.recordVisit(ts, { channelId: channel.id, visitor, at: nowIso(), groupId: chosen?.groupId ?? null });
+      await q.recordVisit(ts, { channelId: channel.id, visitor, at: nowIso(), groupId: chosen?.groupId ?? null, exhausted: !chosen });
       if (!chosen) await raiseExhausted(ts, channel);
     });
-    return {
-      channel: { id: channel.id, name: channel.name, code: channel.code, fallbackMessage: channel.fallback_message },
-      group: chosen ? { id: chosen.groupId, name: chosen.row.name } : null,
-    };
+    return outcome(chosen ? { id: chosen.groupId, name: chosen.row.name } : null);
+  }
+
+  /** A live (not archived) channel by its public code, or null. */
+  async byCode(code: string): Promise<PublicChannel | null> {
+    const channel = await q.channelByCode(this.db, code);
+    if (!channel || channel.archived_at !== null) return null;
+    return { id: channel.id, workspaceId: channel.workspace_id, name: channel.name, code: channel.code, campaignId: channel.campaign_id };
+  }
+
+  /**
+   * The live-code choice for a signup, inside the caller's transaction: the channel's pool when it has one, else
+   * the campaign's open groups in id order, by the same rule as a visit (routing.ts). The chosen group's scan is
+   * counted; a pool with no group left raises the channel's exhausted alert, as a visit would.
+   */
+  async routeSignup(db: Executor, workspaceId: number, input: { channelId: number | null; campaignId: number; now: Date }): Promise<RoutedGroup | null> {
+    const s = scoped(db, workspaceId);
+    const channel = input.channelId !== null ? await q.findChannel(s, input.channelId) : undefined;
+    const pool = channel ? await q.poolOf(s, [channel.id]) : [];
+    const rows = pool.length > 0 ? pool : (await q.campaignGroups(s, input.campaignId)).map((row, position) => ({ ...row, position }));
+    const chosen = chooseGroup(rows.map(candidate), channel?.threshold ?? DEFAULT_THRESHOLD, input.now.getTime());
+    if (chosen) await q.countScan(s, chosen.groupId);
+    else if (channel && pool.length > 0) await raiseExhausted(s, channel);
+    return chosen ? routed(chosen.row) : null;
+  }
+
+  /**
+   * A group a member was routed to, as it is now: null when it is gone. `usable` is false when it closed or its QR
+   * is missing or expired; a group that filled up since stays usable for those already sent to it.
+   */
+  async routedGroup(db: Executor, workspaceId: number, groupId: number, now: Date): Promise<(RoutedGroup & { usable: boolean }) | null> {
+    const row = await q.routableGroup(scoped(db, workspaceId), groupId);
+    if (!row) return null;
+    const usable = row.status === 'open' && row.qr_file !== null && row.qr_expires_at !== null && Date.parse(row.qr_expires_at) > now.getTime();
+    return { ...routed(row), usable };
   }
 
   /** The uploaded QR image of a group in the pool of a live channel; null for anything else. */

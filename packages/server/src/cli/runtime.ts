@@ -5,6 +5,7 @@ import { openDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { systemContext, type AccessContext } from '../http/access.js';
 import { createServices, type Services } from '../services.js';
+import { providersFor } from '../signup/providers.js';
 import { CliError, stringFlag, type ParsedArgs } from './args.js';
 
 export interface Runtime {
@@ -17,7 +18,7 @@ export async function openRuntime(args: ParsedArgs): Promise<Runtime> {
   const config = loadConfig({ data: stringFlag(args, 'data'), port: stringFlag(args, 'port') });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database);
-  return { config, services: createServices(database, { dataDir: config.dataDir }), close: () => database.close() };
+  return { config, services: createServices(database, { dataDir: config.dataDir, identityProviders: providersFor(config) }), close: () => database.close() };
 }
 
 /** The workspace a command acts on (`--workspace KEY`), with full rights, audited as the CLI. */

@@ -3,6 +3,7 @@
 import { buildApp } from '../app.js';
 import { DEMO_LOGIN, seedDemo } from '../demo/seed.js';
 import { verifyPassword } from '../auth/passwords.js';
+import { startAbsenteeReminder } from '../checkins/reminder.js';
 import type { ParsedArgs } from './args.js';
 import { openRuntime } from './runtime.js';
 
@@ -15,7 +16,10 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
     await seedDemo(services, { key: DEMO_LOGIN.workspace });
   }
   const app = await buildApp(services, config);
+  // The 20:00 absentee reminder: a pass every minute (tests call remindAbsentees themselves, with their own clock).
+  const reminder = startAbsenteeReminder(services.database.db, services.clock, (error) => app.log.error({ err: error }, 'absentee reminder failed'));
   const close = async () => {
+    reminder.stop();
     await app.close();
     await runtime.close();
     process.exit(0);

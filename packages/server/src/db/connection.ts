@@ -53,13 +53,40 @@ function openSqlite(dataDir: string, file: string): Database {
   // Checkpoint after ~40 MB of WAL instead of ~4 MB: ingestion commits often, and each checkpoint rewrites
   // scattered index pages (measured in BENCHMARKS.md, event ingestion: 21.9k → 25.8k events/s).
   sqlite.pragma('wal_autocheckpoint = 10000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     dialect: 'sqlite',
     location: filePath,
     sqlite,
     close: () => db.destroy(),
+  };
+}
+
+/** Prepared statements kept per SQL text; the most recently used stay. */
+const STATEMENT_CACHE = 1000;
+
+/**
+ * Kysely prepares every query anew, and better-sqlite3 compiles SQL on each prepare(): on small, frequent queries
+ * (a check-in) compiling cost more than running. A statement can be run again and again, so the same SQL text
+ * reuses its compiled statement. (SQLite recompiles a cached statement by itself after a schema change.)
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): SqliteDatabase.Statement {
+      let statement = cache.get(sql);
+      if (statement) {
+        // Map order is insertion order: re-inserting marks it most recently used.
+        cache.delete(sql);
+      } else {
+        statement = sqlite.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
   };
 }
 

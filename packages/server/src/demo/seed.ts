@@ -8,6 +8,7 @@ import type { Services } from '../services.js';
 import { ADULT_NAMES, CHILD_NAMES, CITIES, DECORATIONS, GRADES, GROUP_CONTEXTS, RECORD_TEMPLATES, RELATIONS, TAG_GROUPS } from './names.js';
 import { SeededRandom, phoneNumber } from './random.js';
 import { seedCampaignsAndGroups } from './seed-campaigns.js';
+import { seedCampaignRun } from './seed-campaign-run.js';
 import { seedChannels } from './seed-channels.js';
 
 export const DEMO_LOGIN = { workspace: 'demo', username: 'admin', password: 'qunyun-demo' } as const;
@@ -118,8 +119,9 @@ export async function seedDemo(services: Services, options: { key: string; now?:
   const operators = staff.filter((s) => s.role === 'operator').map((s) => s.staffId!);
   const matrix = await seedCampaignsAndGroups(services, owner, operators, demoMembers, rng, now);
   const sources = await seedChannels(services, owner, operators, rng);
+  const run = await seedCampaignRun(services, owner, rng, now);
 
-  return { workspace, members: memberNos.length + 2, staff: staff.length, tags: tagIds.size, records, ...matrix, ...sources };
+  return { workspace, members: memberNos.length + 2, staff: staff.length, tags: tagIds.size, records, ...matrix, ...sources, ...run };
 }
 
 function nickname(rng: SeededRandom): string {

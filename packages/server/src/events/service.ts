@@ -10,7 +10,7 @@ import { AppError, invalid } from '../http/errors.js';
 import { MAX_MERGE_HOPS, type MemberService } from '../members/service.js';
 import * as q from './queries.js';
 import type { EventOut, RejectedEvent } from './schema.js';
-import { checkEvents, type ValidEvent } from './validate.js';
+import { checkEvents, type Checked, type ValidEvent } from './validate.js';
 
 /** Rows one group commit may take: bounds how long a batch waits behind the others. */
 const MAX_GROUP_ROWS = 10_000;
@@ -40,7 +40,30 @@ export class EventService {
   // No audit entries: events are ingestion at machine rates, not a staff member changing data; each row carries
   // its source (the token or staff member that sent it), which is the trail.
   async ingest(ctx: AccessContext, events: readonly unknown[]): Promise<IngestResult> {
-    const { valid, rejected, repeated } = checkEvents(events);
+    return this.ingestChecked(ctx, checkEvents(events));
+  }
+
+  /**
+   * A member page's batch (source `member:<id>`): every event is about the signed-in member, so events do not name
+   * a member; one that does is refused (field `member`), as a page may not record events for someone else.
+   */
+  async ingestFromMember(ctx: AccessContext, memberNo: number, events: readonly unknown[]): Promise<IngestResult> {
+    const naming = new Set<number>();
+    const checked = checkEvents(events.map((event, index) => {
+      if (event === null || typeof event !== 'object' || Array.isArray(event)) return event;
+      if ('member' in event) {
+        naming.add(index);
+        return event;
+      }
+      return { ...event, member: memberNo };
+    }));
+    for (const event of checked.valid.filter((e) => naming.has(e.index))) {
+      checked.rejected.push({ index: event.index, id: event.eventId, reason: 'unknown field', field: 'member' });
+    }
+    return this.ingestChecked(ctx, { ...checked, valid: checked.valid.filter((e) => !naming.has(e.index)) });
+  }
+
+  private async ingestChecked(ctx: AccessContext, { valid, rejected, repeated }: Checked): Promise<IngestResult> {
     const memberIds = await this.resolveMembers(scoped(this.db, ctx.workspaceId), valid);
     const receivedAt = nowIso();
     const source = sourceOf(ctx);
@@ -156,6 +179,7 @@ export class EventService {
 function sourceOf(ctx: AccessContext): string {
   if (ctx.actor.kind === 'token') return `token:${ctx.actor.id}`;
   if (ctx.actor.kind === 'staff') return `staff:${ctx.staffId}`;
+  if (ctx.actor.kind === 'member') return `member:${ctx.actor.id}`;
   return `${ctx.actor.kind}:${ctx.actor.name}`;
 }
 

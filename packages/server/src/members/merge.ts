@@ -18,6 +18,10 @@ interface MergeSnapshot {
   /** Tags both had: the merged member's assignment is dropped and restored on undo. */
   droppedTags: Array<{ tagId: number; addedBy: number | null; addedAt: string }>;
   addedAttributeKeys: string[];
+  /** Enrollments moved to the survivor (their payments follow them; their check-ins' member moves too). Absent in older snapshots. */
+  enrollmentIds?: number[];
+  /** Member sessions moved to the survivor, so a phone signed in as the merged member stays signed in. */
+  sessionIds?: string[];
 }
 
 export class MemberMerges {
@@ -33,6 +37,7 @@ export class MemberMerges {
       if (merged.id === survivor.id) throw new AppError(400, 'member.merge_self', 'A member cannot be merged into itself', { fromMemberNo: 'same member' });
       if (merged.erased_at || survivor.erased_at) throw conflict('member.erased', 'Erased members cannot be merged', { fromMemberNo: 'erased' });
 
+      await refuseEnrollmentConflict(s, merged, survivor);
       const before = { survivor: await this.members.detail(s, survivor), merged: await this.members.detail(s, merged) };
       const snapshot = await moveEverything(s, merged, survivor);
       const now = nowIso();
@@ -113,6 +118,23 @@ export interface MergeOut {
   undoneAt: string | null;
 }
 
+/**
+ * One member holds one enrollment per campaign. When both are enrolled in a campaign the merge is refused while
+ * the merged member's enrollment is active (staff cancel one first, or keep the other number); a cancelled one of
+ * the merged member stays with that number, as a record.
+ */
+async function refuseEnrollmentConflict(s: Scoped, from: q.MemberRow, to: q.MemberRow): Promise<void> {
+  const of = (memberId: number) => s.selectFrom('enrollments').innerJoin('campaigns', 'campaigns.id', 'enrollments.campaign_id')
+    .select(['enrollments.campaign_id', 'enrollments.status', 'campaigns.key']).where('enrollments.member_id', '=', memberId).orderBy('campaigns.key').execute();
+  const survivors = new Map((await of(to.id)).map((e) => [e.campaign_id, e.status]));
+  const clash = (await of(from.id)).find((e) => e.status === 'active' && survivors.has(e.campaign_id));
+  if (!clash) return;
+  const hint = survivors.get(clash.campaign_id) === 'active'
+    ? `cancel one of the two enrollments in ${clash.key} first`
+    : `member ${to.member_no}'s enrollment in ${clash.key} is cancelled: keep member ${from.member_no} instead`;
+  throw new AppError(409, 'member.merge_enrollment_conflict', `Both members are enrolled in ${clash.key}: ${hint}`, { fromMemberNo: `both enrolled in ${clash.key}` });
+}
+
 async function moveEverything(s: Scoped, from: q.MemberRow, to: q.MemberRow): Promise<MergeSnapshot> {
   const ids = async (table: 'member_identities' | 'nickname_history' | 'service_records' | 'member_blocks') =>
     (await s.selectFrom(table).select('id').where('member_id', '=', from.id).execute()).map((r) => r.id);
@@ -149,6 +171,15 @@ async function moveEverything(s: Scoped, from: q.MemberRow, to: q.MemberRow): Pr
   await q.updateMember(s, to.id, { attributes: JSON.stringify(toAttributes) });
   await q.syncPhone(s, to.id);
   await q.syncPhone(s, from.id);
+  // Enrollments of campaigns the survivor is not in (the rest are cancelled ones: refuseEnrollmentConflict).
+  const theirs = s.selectFrom('enrollments').select('campaign_id').where('member_id', '=', to.id);
+  snapshot.enrollmentIds = (await s.selectFrom('enrollments').select('id').where('member_id', '=', from.id).where('campaign_id', 'not in', theirs).execute()).map((e) => e.id);
+  if (snapshot.enrollmentIds.length) {
+    await s.updateTable('enrollments').set({ member_id: to.id }).where('id', 'in', snapshot.enrollmentIds).execute();
+    await s.updateTable('checkins').set({ member_id: to.id }).where('enrollment_id', 'in', snapshot.enrollmentIds).execute();
+  }
+  snapshot.sessionIds = (await s.selectFrom('member_sessions').select('id').where('member_id', '=', from.id).execute()).map((m) => m.id);
+  await s.updateTable('member_sessions').set({ member_id: to.id }).where('member_id', '=', from.id).execute();
   return snapshot;
 }
 
@@ -160,6 +191,13 @@ async function moveBack(tx: Executor, s: Scoped, snap: MergeSnapshot, mergedId: 
   for (const [table, ids] of moves) {
     if (ids.length) await s.updateTable(table).set({ member_id: mergedId }).where('id', 'in', [...ids]).where('member_id', '=', survivorId).execute();
   }
+  const enrollmentIds = snap.enrollmentIds ?? [];
+  if (enrollmentIds.length) {
+    await s.updateTable('enrollments').set({ member_id: mergedId }).where('id', 'in', enrollmentIds).where('member_id', '=', survivorId).execute();
+    await s.updateTable('checkins').set({ member_id: mergedId }).where('enrollment_id', 'in', enrollmentIds).where('member_id', '=', survivorId).execute();
+  }
+  const sessionIds = snap.sessionIds ?? [];
+  if (sessionIds.length) await s.updateTable('member_sessions').set({ member_id: mergedId }).where('id', 'in', sessionIds).where('member_id', '=', survivorId).execute();
   if (snap.movedTagIds.length) {
     await s.updateTable('member_tags').set({ member_id: mergedId }).where('member_id', '=', survivorId).where('tag_id', 'in', snap.movedTagIds).execute();
   }

@@ -24,6 +24,8 @@ export interface CheckinRules {
   makeup: MakeupPolicy;
   reminderTime: string;
   borderlineDays: number;
+  /** A check-in without a photo is flagged missing_media for review (it still counts until rejected). */
+  requirePhoto: boolean;
 }
 
 export interface Series {

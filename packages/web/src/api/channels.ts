@@ -38,6 +38,8 @@ export interface Channel {
   fallbackMessage: string;
   archivedAt: string | null;
   createdAt: string;
+  /** Set: the short link leads to this campaign's signup page (/m/c/<code>) instead of a group QR. */
+  campaignId: number | null;
   pool: PoolGroup[];
   /** All-time totals. */
   stats: { visits: number; uniqueVisitors: number; routed: number; exhausted: number };
@@ -51,6 +53,7 @@ export interface ChannelDraft {
   threshold?: number;
   fallbackMessage?: string;
   code?: string;
+  campaignId?: number | null;
 }
 
 export type ChannelChange = Omit<ChannelDraft, 'parentId' | 'code'> & { archived?: boolean };

@@ -1,7 +1,11 @@
 // English strings. Typed against the zh-CN key set: a missing or extra key fails the build.
+import { runEn } from './run.en';
+import { settlementEn } from './settlement.en';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
+  ...runEn,
+  ...settlementEn,
   'app.name': 'Qunyun',
   'lang.zhCN': '中文',
   'lang.en': 'English',

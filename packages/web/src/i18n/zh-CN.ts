@@ -1,6 +1,12 @@
 // Chinese (default) strings of the staff console. This file defines the key set: en.ts must have exactly
-// these keys, and pages can only ask for keys that exist here.
+// these keys, and pages can only ask for keys that exist here. Running a campaign and its settlement keep their
+// strings in their own files, spread in here (and their English twins into en.ts).
+import { runZhCN } from './run.zh-CN';
+import { settlementZhCN } from './settlement.zh-CN';
+
 export const zhCN = {
+  ...runZhCN,
+  ...settlementZhCN,
   'app.name': '群运',
   'lang.zhCN': '中文',
   'lang.en': 'English',

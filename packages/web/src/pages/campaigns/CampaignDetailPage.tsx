@@ -1,38 +1,41 @@
-// One campaign: its facts, its rule in plain sentences, its derived status and how it is derived, its audit trail.
+// /campaigns/:id — one campaign with its header (status, edit, archive) and tabs: the overview, and running it
+// (enrollments, review, check-ins, absentees, leaderboard, settlement). The tab is in the URL (?tab=) so a reload
+// or a link from the review queue lands on it.
 import { useCallback, useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { Button, Card, Descriptions, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
-import { auditApi } from '../../api/audit';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { Button, Card, Popconfirm, Skeleton, Space, Tabs } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { campaignsApi, type Campaign } from '../../api/campaigns';
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../session/context';
-import { AuditTable } from '../../shared/AuditTable';
 import { ErrorAlert } from '../../shared/ErrorAlert';
-import { MetricTitle } from '../../shared/MetricTitle';
-import { formatTime } from '../../shared/time';
-import { useCursorList } from '../../shared/useCursorList';
 import { useLoad } from '../../shared/useLoad';
 import { useNotify } from '../../shared/useNotify';
+import { AbsenteesTab } from '../campaign-run/AbsenteesTab';
+import { CheckinsTab } from '../campaign-run/CheckinsTab';
+import { EnrollmentsTab } from '../campaign-run/EnrollmentsTab';
+import { LeaderboardTab } from '../campaign-run/LeaderboardTab';
+import { ReviewQueue } from '../campaign-run/ReviewQueue';
+import { SettlementTab } from '../campaign-run/SettlementTab';
 import { CampaignFormModal } from './CampaignFormModal';
-import { ruleSentences, spanDays, yuan } from './format';
+import { CampaignOverview } from './CampaignOverview';
 import { StatusBadge } from './StatusBadge';
 import { useCampaignEditing } from './useCampaignEditing';
 import { useSeries } from './useCampaigns';
+
+const TABS = ['overview', 'enrollments', 'review', 'checkins', 'absentees', 'leaderboard', 'settlement'] as const;
+type TabKey = (typeof TABS)[number];
 
 export function CampaignDetailPage() {
   const t = useT();
   const notify = useNotify();
   const { can } = useSession();
   const id = Number(useParams().id);
+  const [params, setParams] = useSearchParams();
   const campaign = useLoad(() => campaignsApi.get(id), [id]);
   const series = useSeries();
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState(false);
-  const audit = useCursorList(
-    (cursor) => (can('audit.read') ? auditApi.list({ entity: 'campaign', entityId: String(id) }, cursor) : Promise.resolve({ items: [], nextCursor: null })),
-    [id, version],
-  );
   const onSaved = useCallback(async (c: Campaign) => {
     campaign.setData(c);
     setEditing(false);
@@ -44,6 +47,18 @@ export function CampaignDetailPage() {
   const c = campaign.data;
   if (!c) return <Card>{campaign.error ? <ErrorAlert error={campaign.error} /> : <Skeleton active />}</Card>;
   const canManage = can('campaigns.manage');
+  const tab: TabKey = TABS.find((k) => k === params.get('tab')) ?? 'overview';
+  const pane = (key: TabKey) => {
+    switch (key) {
+      case 'overview': return <CampaignOverview campaign={c} version={version} />;
+      case 'enrollments': return <EnrollmentsTab campaign={c} />;
+      case 'review': return <ReviewQueue campaignId={c.id} showCampaign={false} />;
+      case 'checkins': return <CheckinsTab campaign={c} />;
+      case 'absentees': return <AbsenteesTab campaign={c} />;
+      case 'leaderboard': return <LeaderboardTab campaign={c} />;
+      case 'settlement': return <SettlementTab campaign={c} />;
+    }
+  };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -63,48 +78,13 @@ export function CampaignDetailPage() {
           </Space>
         )}
       >
-        <Descriptions column={2} size="small" bordered>
-          <Descriptions.Item label={t('campaigns.series')}>{c.series.key} · {c.series.name}</Descriptions.Item>
-          <Descriptions.Item label={t('campaigns.theme')}>{c.theme || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('campaigns.dates')}>
-            {c.startsOn} ~ {c.endsOn}（{t('campaigns.daysSpan', { days: spanDays(c.startsOn, c.endsOn) })}）
-          </Descriptions.Item>
-          <Descriptions.Item label={t('campaigns.timezone')}>{c.timezone}</Descriptions.Item>
-          <Descriptions.Item label={<MetricTitle title={t('campaigns.status')} definition={t('campaigns.statusHelp')} />}>
-            <Space>
-              <StatusBadge status={c.status} />
-              {c.locked
-                ? <Tag icon={<LockOutlined />} data-testid="locked-tag">{t('campaigns.detail.locked')}</Tag>
-                : <Tag icon={<UnlockOutlined />}>{t('campaigns.detail.unlocked')}</Tag>}
-            </Space>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('campaigns.detail.signupWindow')}>
-            {c.signupOpensAt || c.signupClosesAt ? `${formatTime(c.signupOpensAt)} ~ ${formatTime(c.signupClosesAt)}` : t('campaigns.detail.noWindow')}
-            <Tag style={{ marginLeft: 8 }} color={c.signupOpen ? 'processing' : 'default'}>
-              {c.signupOpen ? t('campaigns.detail.signupOpen') : t('campaigns.detail.signupClosed')}
-            </Tag>
-          </Descriptions.Item>
-          <Descriptions.Item label={<MetricTitle title={t('campaigns.fee')} definition={t('campaigns.feeHelp')} />}>
-            {c.priceCents > 0 || c.depositCents > 0
-              ? [c.priceCents > 0 && t('campaigns.priceValue', { amount: yuan(c.priceCents) }), c.depositCents > 0 && t('campaigns.depositValue', { amount: yuan(c.depositCents) })].filter(Boolean).join(' / ')
-              : t('campaigns.free')}
-          </Descriptions.Item>
-          <Descriptions.Item label={<MetricTitle title={t('campaigns.capacity')} definition={t('campaigns.capacityHelp')} />}>
-            {c.capacity ?? t('campaigns.unlimited')}
-          </Descriptions.Item>
-        </Descriptions>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true })}
+          destroyOnHidden
+          items={TABS.map((key) => ({ key, label: <span data-testid={`tab-${key}`}>{t(`run.tab.${key}`)}</span>, children: pane(key) }))}
+        />
       </Card>
-      <Card title={t('campaigns.detail.rules')}>
-        <Typography.Paragraph data-testid="rule-summary" style={{ marginBottom: 0 }}>
-          {ruleSentences(t, c).join('；')}。
-        </Typography.Paragraph>
-      </Card>
-      {can('audit.read') && (
-        <Card title={t('campaigns.detail.audit')}>
-          <ErrorAlert error={audit.error} />
-          <AuditTable entries={audit.items} loading={audit.loading} hasMore={audit.hasMore} onLoadMore={audit.loadMore} />
-        </Card>
-      )}
       <CampaignFormModal
         open={editing}
         campaign={c}

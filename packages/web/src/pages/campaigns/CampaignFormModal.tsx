@@ -50,6 +50,7 @@ interface Values {
   makeupCountsForStreak: boolean;
   makeupNeedsApproval: boolean;
   reminderTime: Dayjs;
+  requirePhoto: boolean;
 }
 
 /** The server names rule fields by their path; the form's items are flat. */
@@ -87,7 +88,7 @@ function initialValues(campaign: Campaign | null, series: Series[]): Partial<Val
       windowStart: time(r.dayWindow.start), windowEnd: time(r.dayWindow.end), graceDays: r.graceDays, borderlineDays: r.borderlineDays,
       makeupAllowed: r.makeup.allowed, makeupMax: r.makeup.maxPerCampaign, makeupWindow: r.makeup.windowDays,
       makeupCountsForRefund: r.makeup.countsForRefund, makeupCountsForStreak: r.makeup.countsForStreak, makeupNeedsApproval: r.makeup.needsApproval,
-      reminderTime: time(r.reminderTime),
+      reminderTime: time(r.reminderTime), requirePhoto: r.requirePhoto ?? false,
     };
   }
   // A new campaign: 21 days starting in a week; complete and refund at 15; 1 grace day; reminder at 20:00.
@@ -98,6 +99,7 @@ function initialValues(campaign: Campaign | null, series: Series[]): Partial<Val
     daysTotal: 21, daysRequiredForCompletion: 15, daysRequiredForRefund: 15, windowStart: time('00:00'), windowEnd: time('23:59'),
     graceDays: 1, borderlineDays: 2, makeupAllowed: false, makeupMax: 2, makeupWindow: 3,
     makeupCountsForRefund: true, makeupCountsForStreak: false, makeupNeedsApproval: true, reminderTime: time('20:00'),
+    requirePhoto: false,
   };
 }
 
@@ -113,6 +115,7 @@ function toDraft(v: Values, timezone: string): CampaignDraft {
       countsForRefund: v.makeupCountsForRefund, countsForStreak: v.makeupCountsForStreak, needsApproval: v.makeupNeedsApproval,
     },
     reminderTime: v.reminderTime.format('HH:mm'),
+    requirePhoto: v.requirePhoto ?? false,
     borderlineDays: v.borderlineDays,
   };
   return {
@@ -132,10 +135,16 @@ function toDraft(v: Values, timezone: string): CampaignDraft {
   };
 }
 
+/** The rule as text with its keys sorted, so two equal rules compare equal whatever order the server sends. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
+}
+
 /** Which locked fields the draft changes, in the server's words. */
 function lockedChanges(campaign: Campaign, draft: CampaignDraft): string[] {
   const changed: string[] = [];
-  if (JSON.stringify(draft.rules) !== JSON.stringify(campaign.rules)) changed.push('rules');
+  if (canonical(draft.rules) !== canonical(campaign.rules)) changed.push('rules');
   if (draft.startsOn !== campaign.startsOn) changed.push('startsOn');
   if (draft.endsOn !== campaign.endsOn) changed.push('endsOn');
   if (draft.timezone !== campaign.timezone) changed.push('timezone');
@@ -307,6 +316,11 @@ function CampaignForm({ open, campaign, series, onClose, onSubmit }: Props) {
           </Col>
           <Col span={6}>{num('graceDays', t('campaigns.graceDays'), t('campaigns.graceHelp'), 30)}</Col>
           <Col span={6}>{num('borderlineDays', t('campaigns.borderlineDays'), t('campaigns.borderlineHelp'), 30)}</Col>
+          <Col span={24}>
+            <Form.Item name="requirePhoto" label={t('campaigns.requirePhoto')} extra={t('campaigns.requirePhotoHelp')} valuePropName="checked">
+              <Switch data-testid="field-requirePhoto" />
+            </Form.Item>
+          </Col>
         </Row>
 
         <Divider titlePlacement="start">{t('campaigns.section.makeup')}</Divider>

@@ -38,6 +38,7 @@ export function ruleSentences(t: Translate, c: Pick<Campaign, 'depositCents' | '
     t(crosses ? 'campaigns.summary.windowCross' : 'campaigns.summary.window', { start: r.dayWindow.start, end: r.dayWindow.end, tz: c.timezone }),
     `${t('campaigns.summary.grace', { days: r.graceDays })}，${t('campaigns.summary.borderline', { days: r.borderlineDays })}`,
     makeup,
+    t(r.requirePhoto ? 'campaigns.summary.photoRequired' : 'campaigns.summary.photoOptional'),
     t('campaigns.summary.reminder', { time: r.reminderTime }),
   ];
 }

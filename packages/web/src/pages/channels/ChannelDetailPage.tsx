@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Button, Card, Descriptions, Space, Statistic, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
+import { campaignsApi } from '../../api/campaigns';
 import { channelsApi } from '../../api/channels';
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../session/context';
@@ -28,6 +29,8 @@ export function ChannelDetailPage() {
   const parents = useLoad(() => channelsApi.list(false).then((r) => r.items), []);
   const canManage = can('channels.manage');
   const c = channel.data;
+  const campaignId = c?.campaignId ?? null;
+  const campaign = useLoad(() => (campaignId && can('campaigns.read') ? campaignsApi.get(campaignId) : Promise.resolve(null)), [campaignId]);
   const parent = c?.parentId ? parents.data?.find((p) => p.id === c.parentId) : undefined;
 
   return (
@@ -72,6 +75,13 @@ export function ChannelDetailPage() {
               <Space direction="vertical" size={24}>
                 <Descriptions column={2} size="small" style={{ maxWidth: 720 }}>
                   <Descriptions.Item label={t('channels.field.shortLink')} span={2}><ShortLink channel={c} t={t} /></Descriptions.Item>
+                  <Descriptions.Item label={<MetricTitle title={t('channels.field.campaign')} definition={t('channels.field.campaignHelp')} />} span={2}>
+                    <span data-testid="channel-campaign">
+                      {campaignId
+                        ? <Link to={`/campaigns/${campaignId}`}>{campaign.data ? `${campaign.data.key} ${campaign.data.name}` : `#${campaignId}`}</Link>
+                        : t('channels.field.noCampaign')}
+                    </span>
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('channels.field.owner')}>{c.owner?.displayName ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('channels.field.cost')}>{formatYuan(c.costCents)}</Descriptions.Item>
                   <Descriptions.Item label={<MetricTitle title={t('channels.field.threshold')} definition={t('channels.field.thresholdHelp')} />}>

@@ -1,7 +1,7 @@
 // The frame around every console page: side menu filtered by permission, header with workspace, staff and
 // language, and the page itself in the content area.
 import { Layout, Menu, Space, Tag, Typography, Button, theme } from 'antd';
-import { AppstoreOutlined, AuditOutlined, BranchesOutlined, CalendarOutlined, CommentOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, CommentOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useState, type ReactNode } from 'react';
 import { logout } from '../../api/auth';
@@ -15,6 +15,7 @@ import { SECTIONS } from './navigation';
 const ICONS: Record<string, ReactNode> = {
   '/members': <IdcardOutlined />,
   '/campaigns': <CalendarOutlined />,
+  '/checkins/review': <CheckSquareOutlined />,
   '/groups': <CommentOutlined />,
   '/matrix': <AppstoreOutlined />,
   '/channels': <BranchesOutlined />,

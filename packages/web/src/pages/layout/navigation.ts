@@ -11,6 +11,7 @@ export interface Section {
 export const SECTIONS: Section[] = [
   { path: '/members', label: 'nav.members', permission: 'members.read' },
   { path: '/campaigns', label: 'nav.campaigns', permission: 'campaigns.read' },
+  { path: '/checkins/review', label: 'nav.checkinReview', permission: 'campaigns.read' },
   { path: '/groups', label: 'nav.groups', permission: 'groups.read' },
   { path: '/matrix', label: 'nav.matrix', permission: 'groups.read' },
   { path: '/channels', label: 'nav.channels', permission: 'channels.read' },
