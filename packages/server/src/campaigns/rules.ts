@@ -115,11 +115,20 @@ export function canonicalTimeZone(name: string): string | null {
   }
 }
 
+/** The last answer per zone: check-ins arrive many a minute, and formatToParts is the costly part of campaignDay. */
+const lastLocal = new Map<string, { minuteStart: number; local: { date: string; minute: number } }>();
+
 /** The calendar date and wall-clock minute of an instant in a zone. */
 export function localTime(instant: Date, timeZone: string): { date: string; minute: number } {
+  // Every zone's offset is a whole number of minutes, so one UTC minute is one local minute.
+  const minuteStart = Math.floor(instant.getTime() / 60_000);
+  const last = lastLocal.get(timeZone);
+  if (last && last.minuteStart === minuteStart) return last.local;
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(instant)) parts[p.type] = p.value;
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, minute: Number(parts.hour) * 60 + Number(parts.minute) };
+  const local = { date: `${parts.year}-${parts.month}-${parts.day}`, minute: Number(parts.hour) * 60 + Number(parts.minute) };
+  lastLocal.set(timeZone, { minuteStart, local });
+  return local;
 }
 
 /** Today's date in a zone. */

@@ -15,6 +15,7 @@ import { memberHome } from './home.js';
 import { leaderboard } from './leaderboard.js';
 import { flagsJson, parseFlags, toMemberCheckin, toStaffCheckins } from './out.js';
 import { PhotoStore, type Photo } from './photos.js';
+import { CheckinInsertQueue } from './insert-queue.js';
 import * as q from './queries.js';
 import { enrollmentNotFound, type CheckinInput, type LeaderboardPeriod, type MemberCheckin, type ReviewInput, type StaffCheckin } from './schema.js';
 
@@ -74,9 +75,11 @@ function newCheckin(member: MemberContext, row: q.EnrollmentRow, p: Plan, text: 
 
 export class CheckinService {
   readonly photos: PhotoStore;
+  private readonly inserts: CheckinInsertQueue;
 
   constructor(readonly db: Kysely<DB>, dataDir: string, private readonly clock: Clock, private readonly campaigns: CampaignService) {
     this.photos = new PhotoStore(dataDir);
+    this.inserts = new CheckinInsertQueue(db);
   }
 
   // ---- members ---------------------------------------------------------------------------------------------------
@@ -96,7 +99,7 @@ export class CheckinService {
     const textOnly = !p.makeup && photos.length === 0;
     if (textOnly) {
       const fresh = newCheckin(member, row, p, input.text, 0, flagsOf(p, 0, false), at);
-      const id = await q.insertCheckin(this.db, fresh);
+      const id = await this.inserts.insert(fresh);
       if (id !== undefined) return { created: true, checkin: toMemberCheckin({ ...fresh, id }, []) };
     }
     const files = await this.photos.saveAll(member.workspaceId, photos);
