@@ -185,8 +185,8 @@ export function renderCheckins(machine: Machine, c: CheckinBenchResult, argv: st
 
 Each request is what the check-in page sends: the member's session cookie, the write header and \`{"text": …}\`. The
 real server (\`buildApp\` on 127.0.0.1) reads the session, finds the enrollment and the campaign, works out the
-campaign day in the campaign's time zone, checks the flags, and writes the check-in in one transaction. The client
-sends from a worker thread. The raw figure inserts the stored rows into a fresh file with the same table and
+campaign day in the campaign's time zone, checks the flags, and writes the check-in; check-ins arriving while one commits share the next commit
+(group commit). The client sends from a worker thread over node:http. The raw figure inserts the stored rows into a fresh file with the same table and
 indexes through one prepared statement, a transaction per row: the ceiling of one durable write per check-in.
 
 \`\`\`sh

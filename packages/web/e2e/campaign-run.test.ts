@@ -185,9 +185,14 @@ test('the campaign form sets "photo required"; a channel created with the campai
   await page.getByTestId('edit-campaign').click();
   await page.getByTestId('field-requirePhoto').click();
   await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  // The clock is past the campaign's end, so its rule is locked: the change goes through only with a reason.
+  await page.getByTestId('override-reason').fill('教研要求补充照片，已在群内通知');
+  await page.getByRole('dialog').filter({ has: page.getByTestId('override-reason') }).getByRole('button', { name: /确认修改/ }).click();
   await page.getByTestId('rule-summary').getByText(/打卡须带照片/).waitFor();
   assert.equal((await server.services.campaigns.getCampaign(ws.ctx, campaignId)).rules.requirePhoto, true);
 
+  // The channel form offers only campaigns that can still take people: back before the start, it is one of them.
+  server.services.clock.set(onDay(1, '08:00'));
   await page.goto(`${server.url}/channels`);
   await page.getByTestId('create-channel').click();
   await page.getByTestId('channel-name-input').fill('公众号推文');

@@ -86,7 +86,8 @@ export const channelsApi = {
   create: (draft: ChannelDraft) => request<Channel>('POST', '/channels', { body: draft }),
   update: (id: number, change: ChannelChange) => request<Channel>('PATCH', `/channels/${id}`, { body: change }),
   setPool: (id: number, groupIds: number[]) => request<Channel>('PUT', `/channels/${id}/pool`, { body: { groupIds } }),
-  stats: (id: number, from: string, to: string) => request<ChannelStats>('GET', `/channels/${id}/stats`, { query: { from, to } }),
+  /** Without a period, the server's default: the last 30 days ending today in the workspace's time zone. */
+  stats: (id: number, period: { from: string; to: string } | null) => request<ChannelStats>('GET', `/channels/${id}/stats`, period ? { query: period } : {}),
   qrPngUrl: (id: number, size = 320) => `/api/v1/channels/${id}/qr.png?size=${size}`,
   qrSvgUrl: (id: number) => `/api/v1/channels/${id}/qr.svg`,
   /** Open groups to add to a pool: one page of up to 200, which is what the server lets one request return. */

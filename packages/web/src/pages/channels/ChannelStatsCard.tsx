@@ -45,11 +45,12 @@ function DayBars({ days, t }: { days: ChannelStats['byDay']; t: Translate }) {
 
 export function ChannelStatsCard({ channelId, version }: { channelId: number; version: number }) {
   const t = useT();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(29, 'day'), dayjs()]);
-  const from = range[0].format(DAY);
-  const to = range[1].format(DAY);
-  const stats = useLoad(() => channelsApi.stats(channelId, from, to), [channelId, from, to, version]);
+  // Null until staff pick a period: "today" is the workspace's (the server's), not this browser's time zone.
+  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
+  const period = range ? { from: range[0].format(DAY), to: range[1].format(DAY) } : null;
+  const stats = useLoad(() => channelsApi.stats(channelId, period), [channelId, period?.from, period?.to, version]);
   const s = stats.data;
+  const shown: [Dayjs, Dayjs] | null = range ?? (s ? [dayjs(s.from), dayjs(s.to)] : null);
   // The server's definitions are the source of truth; ours only stand in while they are missing.
   const def = (key: keyof ChannelStats['definitions'], fallback: MessageKey) => s?.definitions[key] ?? t(fallback);
 
@@ -59,7 +60,7 @@ export function ChannelStatsCard({ channelId, version }: { channelId: number; ve
       extra={
         <DatePicker.RangePicker
           allowClear={false}
-          value={range}
+          value={shown}
           onChange={(v) => { if (v?.[0] && v[1]) setRange([v[0], v[1]]); }}
           data-testid="stats-range"
         />
