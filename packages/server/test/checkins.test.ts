@@ -210,7 +210,7 @@ test('review: approve, reject with a reason (required), bulk up to 500; audited;
   assert.equal((await viewer.get('/api/v1/checkins/review')).status, 200, 'a viewer may read the queue');
   const rejected = await ok(owner.post(`/api/v1/checkins/${ids[0]}/review`, { decision: 'reject', reason: '照片是网图' }));
   assert.deepEqual([rejected.reviewStatus, rejected.reviewReason, rejected.counts], ['rejected', '照片是网图', false]);
-  assert.ok(rejected.reviewedBy > 0 && rejected.reviewedAt);
+  assert.ok(rejected.reviewedBy.id > 0 && rejected.reviewedBy.displayName.length > 0 && rejected.reviewedAt, 'the reviewer is named');
   const mine = await home(campaign, 0);
   assert.deepEqual([mine.calendar[1].state, mine.progress.counted, mine.today.checkin.reviewReason], ['rejected', 0, '照片是网图']);
 

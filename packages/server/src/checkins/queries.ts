@@ -135,8 +135,10 @@ function staffCheckins(s: Scoped) {
   return s.selectFrom('checkins')
     .innerJoin('members', 'members.id', 'checkins.member_id')
     .innerJoin('campaigns', 'campaigns.id', 'checkins.campaign_id')
+    .leftJoin('staff as reviewer', 'reviewer.id', 'checkins.reviewed_by')
     .select(checkinColumns)
-    .select(['members.member_no', 'members.nickname', 'campaigns.key as campaign_key', 'campaigns.rules']);
+    .select(['members.member_no', 'members.nickname', 'campaigns.key as campaign_key', 'campaigns.name as campaign_name', 'campaigns.rules',
+      'reviewer.display_name as reviewer_name']);
 }
 export type StaffCheckinRow = Awaited<ReturnType<ReturnType<typeof staffCheckins>['execute']>>[number];
 

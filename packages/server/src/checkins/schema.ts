@@ -128,6 +128,7 @@ export const staffCheckinOut = z.object({
   id: z.number(),
   campaignId: z.number(),
   campaignKey: z.string(),
+  campaignName: z.string(),
   enrollmentId: z.number(),
   member: memberRef,
   dayIndex: z.number(),
@@ -138,7 +139,8 @@ export const staffCheckinOut = z.object({
   flags,
   reviewStatus: z.enum(REVIEW_STATUSES),
   reviewReason: z.string().nullable(),
-  reviewedBy: z.number().nullable(),
+  /** The staff member who approved or rejected it. */
+  reviewedBy: z.object({ id: z.number(), displayName: z.string() }).nullable(),
   reviewedAt: z.string().nullable(),
   submittedAt: z.string(),
   updatedAt: z.string(),

@@ -14,6 +14,7 @@ export interface Checkin {
   id: number;
   campaignId: number;
   campaignKey: string;
+  campaignName: string;
   enrollmentId: number;
   member: { id: number; memberNo: MemberNo; nickname: string };
   dayIndex: number;
@@ -26,7 +27,7 @@ export interface Checkin {
   reviewStatus: ReviewStatus;
   reviewReason: string | null;
   /** The reviewer's staff id. */
-  reviewedBy: number | null;
+  reviewedBy: { id: number; displayName: string } | null;
   reviewedAt: string | null;
   submittedAt: string;
   updatedAt: string;

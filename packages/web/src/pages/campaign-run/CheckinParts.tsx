@@ -27,8 +27,9 @@ export function ReviewTag({ checkin }: { checkin: Checkin }) {
   const t = useT();
   const tag = <Tag color={REVIEW_COLOR[checkin.reviewStatus]}>{t(`run.review.status.${checkin.reviewStatus}`)}</Tag>;
   if (!checkin.reviewedAt) return tag;
+  const who = checkin.reviewedBy ? ` · ${checkin.reviewedBy.displayName}` : '';
   const why = checkin.reviewReason ? ` · ${checkin.reviewReason}` : '';
-  return <Tooltip title={`${formatTime(checkin.reviewedAt)}${why}`}>{tag}</Tooltip>;
+  return <Tooltip title={`${formatTime(checkin.reviewedAt)}${who}${why}`}>{tag}</Tooltip>;
 }
 
 /** The text, clamped to a few lines; hovering shows all of it. */

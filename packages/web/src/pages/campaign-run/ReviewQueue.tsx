@@ -1,7 +1,7 @@
 // The review queue (打卡审核): flagged check-ins waiting for a person, of one campaign or of all. A flagged check-in
 // counts until rejected; approving clears it, rejecting (with a reason) takes the day away. One by one or in bulk.
 import { useState } from 'react';
-import { Alert, Button, Segmented, Space, Table, Typography } from 'antd';
+import { Alert, Button, Segmented, Space, Table, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import { checkinsApi, MAX_BULK_REVIEW, type Checkin, type ReviewDecision, type ReviewStatus } from '../../api/checkins';
 import { useT } from '../../i18n/useT';
@@ -71,7 +71,7 @@ export function ReviewQueue({ campaignId, showCampaign }: { campaignId?: number;
         rowSelection={actionable ? { selectedRowKeys: selected, onChange: (keys) => setSelected((keys as number[]).slice(0, MAX_BULK_REVIEW)) } : undefined}
         data-testid="review-table"
         columns={[
-          ...(showCampaign ? [{ title: t('run.campaign'), key: 'campaign', width: 100, render: (_: unknown, c: Checkin) => <Link to={`/campaigns/${c.campaignId}?tab=review`}>{c.campaignKey}</Link> }] : []),
+          ...(showCampaign ? [{ title: t('run.campaign'), key: 'campaign', width: 100, render: (_: unknown, c: Checkin) => <Tooltip title={c.campaignName}><Link to={`/campaigns/${c.campaignId}?tab=review`}>{c.campaignKey}</Link></Tooltip> }] : []),
           { title: t('run.member'), key: 'member', width: 170, render: (_, c) => <MemberLink member={c.member} /> },
           { title: <MetricTitle title={t('run.day')} definition={t('run.dayHelp')} />, key: 'day', width: 160, render: (_, c) => t('run.dayValue', { day: c.dayIndex, date: c.date }) },
           { title: t('run.review.flags'), key: 'flags', width: 170, render: (_, c) => <FlagTags flags={c.flags} /> },
