@@ -23,10 +23,11 @@ function open(path: string): void {
   current = { path, at: new Date().toISOString(), since: performance.now() };
 }
 
-function close(): void {
+/** Ends the open view and sends it; the promise settles when the server has answered (or the send failed). */
+function close(): Promise<void> {
   const view = current;
   current = null;
-  if (!view || !signedIn) return;
+  if (!view || !signedIn) return Promise.resolve();
   const event = {
     id: crypto.randomUUID(),
     name: 'page_view',
@@ -34,20 +35,24 @@ function close(): void {
     props: { path: view.path, dwellMs: Math.round(performance.now() - view.since) },
   };
   // keepalive: the request outlives the page; a lost event is acceptable, so failures are not retried.
-  fetch('/api/m/events', {
+  return fetch('/api/m/events', {
     method: 'POST',
     keepalive: true,
     credentials: 'same-origin',
     headers: { 'content-type': 'application/json', 'x-qunyun-member': '1' },
     body: JSON.stringify({ events: [event] }),
-  }).catch(() => undefined);
+  }).then(() => undefined, () => undefined);
 }
 
-/** Ends the open view now and starts a new one on the same path: before signing out, while the member still counts. */
-export function flushPageView(): void {
+/**
+ * Ends the open view now and starts a new one on the same path: before signing out, while the member still counts.
+ * Await it before the sign-out request, or that request may reach the server first and the view be refused.
+ */
+export function flushPageView(): Promise<void> {
   const path = current?.path;
-  close();
+  const sent = close();
   if (path) open(path);
+  return sent;
 }
 
 /** Mounted once by the member app: records the view of each path it shows. */
@@ -57,10 +62,10 @@ export function usePageViews(): void {
   useEffect(() => {
     if (document.visibilityState === 'visible') open(pathname);
     const onVisibility = () => {
-      if (document.visibilityState === 'hidden') close();
+      if (document.visibilityState === 'hidden') void close();
       else if (!current) open(pathname);
     };
-    const onPageHide = () => close();
+    const onPageHide = () => void close();
     const onPageShow = () => {
       if (!current && document.visibilityState === 'visible') open(pathname);
     };
@@ -71,7 +76,7 @@ export function usePageViews(): void {
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', onPageHide);
       window.removeEventListener('pageshow', onPageShow);
-      close();
+      void close();
     };
   }, [pathname]);
 }

@@ -26,7 +26,7 @@ export function MePage() {
   async function signOut() {
     setBusy(true);
     try {
-      flushPageView();
+      await flushPageView();
       await memberApi.logout();
       setMemberSignedIn(false);
       setSignedOut(true);
