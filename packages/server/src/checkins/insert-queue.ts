@@ -2,15 +2,15 @@
 // camp's members all check in, the commits are the cost, not the inserts: on SQLite each commit writes its pages
 // to the WAL with a system call per page. Each row keeps its own ON CONFLICT outcome (a day already checked in
 // answers undefined, and the caller edits that check-in instead).
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Insertable, Kysely } from 'kysely';
+import type { CheckinsTable, DB } from '../db/schema.js';
 import * as q from './queries.js';
 
 /** Rows one commit may take: bounds how long a check-in waits behind the others. */
 const MAX_GROUP = 200;
 
 interface Pending {
-  row: q.CheckinValues;
+  row: Insertable<CheckinsTable>;
   resolve(id: number | undefined): void;
   reject(error: unknown): void;
 }
@@ -22,7 +22,7 @@ export class CheckinInsertQueue {
   constructor(private readonly db: Kysely<DB>) {}
 
   /** The new check-in's id, or undefined when the enrollment has a check-in that day already. */
-  insert(row: q.CheckinValues): Promise<number | undefined> {
+  insert(row: Insertable<CheckinsTable>): Promise<number | undefined> {
     return new Promise((resolve, reject) => {
       this.pending.push({ row, resolve, reject });
       // The first one goes at once; those arriving while it commits wait and go together in the next transaction.

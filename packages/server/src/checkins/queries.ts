@@ -1,8 +1,7 @@
 // Kysely queries for check-ins and their photos, and the reads around them: the enrollment with its campaign (and
 // group, for the member home), the campaign's groups and memberships (absentees). Reads go through the fence.
 import type { Insertable, Kysely } from 'kysely';
-import { hotQuery } from '../db/hot-query.js';
-import { scoped, type Executor, type Scoped } from '../db/scoped.js';
+import type { Executor, Scoped } from '../db/scoped.js';
 import type { CheckinPhotosTable, CheckinsTable, DB, ReviewStatus } from '../db/schema.js';
 
 const enrollmentColumns = [
@@ -11,15 +10,13 @@ const enrollmentColumns = [
 ] as const;
 
 /** The member's enrollment in the campaign with this key, with what the day rule needs: the check-in's one read. */
-const enrollmentByKeyQuery = hotQuery((db: Executor, workspaceId: number, memberId: number, key: string) => scoped(db, workspaceId).selectFrom('enrollments')
-  .innerJoin('campaigns', 'campaigns.id', 'enrollments.campaign_id')
-  .select(enrollmentColumns)
-  .where('enrollments.member_id', '=', memberId)
-  .where('campaigns.key', '=', key));
-
-export async function enrollmentByKey(s: Scoped, memberId: number, key: string) {
-  const [row] = await enrollmentByKeyQuery(s.db, s.workspaceId, memberId, key);
-  return row;
+export function enrollmentByKey(s: Scoped, memberId: number, key: string) {
+  return s.selectFrom('enrollments')
+    .innerJoin('campaigns', 'campaigns.id', 'enrollments.campaign_id')
+    .select(enrollmentColumns)
+    .where('enrollments.member_id', '=', memberId)
+    .where('campaigns.key', '=', key)
+    .executeTakeFirst();
 }
 export type EnrollmentRow = NonNullable<Awaited<ReturnType<typeof enrollmentByKey>>>;
 
@@ -58,21 +55,10 @@ export function checkinsOfEnrollment(s: Scoped, enrollmentId: number): Promise<C
 }
 
 /** Inserts the day's check-in unless the day already has one: the new id, or undefined when the day had one. */
-const CHECKIN_COLUMNS = [
-  'workspace_id', 'campaign_id', 'enrollment_id', 'member_id', 'day_index', 'day_date', 'text', 'photo_count', 'submitted_at', 'updated_at',
-  'edit_count', 'makeup', 'flags', 'review_status', 'review_reason', 'reviewed_by', 'reviewed_at',
-] as const satisfies ReadonlyArray<keyof CheckinsTable>;
-export type CheckinValues = { [K in (typeof CHECKIN_COLUMNS)[number]]: number | string | null };
-
-/** A new check-in with every column given, compiled once: the insert of every check-in. */
-const insertCheckinQuery = hotQuery((db: Executor, ...values: Array<number | string | null>) => db.insertInto('checkins')
-  .values(Object.fromEntries(CHECKIN_COLUMNS.map((c, i) => [c, values[i]])) as unknown as Insertable<CheckinsTable>)
-  .onConflict((oc) => oc.columns(['enrollment_id', 'day_index']).doNothing())
-  .returning('id'));
-
-/** The new check-in's id, or undefined when the enrollment has one that day already. */
-export async function insertCheckin(db: Executor, row: CheckinValues): Promise<number | undefined> {
-  const [inserted] = await insertCheckinQuery(db, ...CHECKIN_COLUMNS.map((c) => row[c]));
+export async function insertCheckin(db: Executor, row: Insertable<CheckinsTable>): Promise<number | undefined> {
+  const inserted = await db.insertInto('checkins').values(row)
+    .onConflict((oc) => oc.columns(['enrollment_id', 'day_index']).doNothing())
+    .returning('id').executeTakeFirst();
   return inserted?.id;
 }
 

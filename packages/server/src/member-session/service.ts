@@ -4,7 +4,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
-import { hotQuery } from '../db/hot-query.js';
 import type { Executor } from '../db/scoped.js';
 import type { DB } from '../db/schema.js';
 
@@ -23,13 +22,6 @@ export interface MemberContext {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const plusDays = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_000).toISOString();
-
-/** Every /api/m request reads its session: compiled once (db/hot-query.ts). */
-const sessionById = hotQuery((db: Executor, id: string) => db.selectFrom('member_sessions')
-  .innerJoin('members', 'members.id', 'member_sessions.member_id')
-  .select(['member_sessions.workspace_id', 'member_sessions.member_id', 'member_sessions.expires_at', 'member_sessions.last_seen_at',
-    'members.member_no', 'members.nickname', 'members.erased_at', 'members.merged_into_id'])
-  .where('member_sessions.id', '=', id));
 
 export class MemberSessions {
   constructor(private readonly db: Kysely<DB>, private readonly clock: Clock) {}
@@ -53,7 +45,12 @@ export class MemberSessions {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
     const id = sha256(token);
     // Found by its secret hash, the one lookup not fenced by a workspace: the session names its workspace.
-    const [row] = await sessionById(this.db, id);
+    const row = await this.db.selectFrom('member_sessions')
+      .innerJoin('members', 'members.id', 'member_sessions.member_id')
+      .select(['member_sessions.workspace_id', 'member_sessions.member_id', 'member_sessions.expires_at', 'member_sessions.last_seen_at',
+        'members.member_no', 'members.nickname', 'members.erased_at', 'members.merged_into_id'])
+      .where('member_sessions.id', '=', id)
+      .executeTakeFirst();
     const now = this.clock.now();
     if (!row || row.expires_at <= now.toISOString() || row.erased_at !== null || row.merged_into_id !== null) return null;
     if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
