@@ -1,11 +1,10 @@
 // Check-in photos: reading a multipart check-in (text fields and up to 9 `photos`), checking each photo by its
 // content, and keeping the files under <dataDir>/checkin-photos/<workspaceId>/<random>.<ext>.
-import { createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
+import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { sniffImage, type ImageKind } from '../groups/qr-image.js';
 import { AppError, invalid } from '../http/errors.js';
+import { ImageStore } from '../uploads/image-store.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, parseCheckinInput, type CheckinInput } from './schema.js';
 
 export interface Photo {
@@ -72,24 +71,17 @@ export async function readCheckinForm(req: FastifyRequest): Promise<{ input: Che
   return { input: parseCheckinInput(fields), photos };
 }
 
-export class PhotoStore {
-  constructor(private readonly dataDir: string) {}
-
-  private root() {
-    return path.join(this.dataDir, 'checkin-photos');
+/** Check-in photos: <dataDir>/checkin-photos/<workspaceId>/<random>.<ext>. */
+export class PhotoStore extends ImageStore {
+  constructor(dataDir: string) {
+    super(dataDir, 'checkin-photos');
   }
 
   /** Writes the photos; returns their names relative to the store. On failure nothing written is left behind. */
   async saveAll(workspaceId: number, photos: Photo[]): Promise<string[]> {
-    if (photos.length === 0) return [];
-    await fs.mkdir(path.join(this.root(), String(workspaceId)), { recursive: true });
     const names: string[] = [];
     try {
-      for (const photo of photos) {
-        const name = `${workspaceId}/${randomBytes(16).toString('hex')}.${photo.kind.ext}`;
-        names.push(name);
-        await fs.writeFile(path.join(this.root(), name), photo.bytes, { flag: 'wx' });
-      }
+      for (const photo of photos) names.push(await this.save(workspaceId, photo.bytes, photo.kind));
     } catch (error) {
       await this.removeAll(names);
       throw error;
@@ -97,26 +89,7 @@ export class PhotoStore {
     return names;
   }
 
-  async read(name: string): Promise<Buffer | null> {
-    const file = this.resolve(name);
-    if (!file) return null;
-    try {
-      return await fs.readFile(file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-  }
-
   async removeAll(names: readonly string[]): Promise<void> {
-    for (const name of names) {
-      const file = this.resolve(name);
-      if (file) await fs.rm(file, { force: true });
-    }
-  }
-
-  /** Only names this store wrote resolve, so a bad row can never point outside the folder. */
-  private resolve(name: string): string | null {
-    return /^\d+\/[0-9a-f]{32}\.(png|jpg|gif|webp)$/.test(name) ? path.join(this.root(), name) : null;
+    for (const name of names) await this.remove(name);
   }
 }

@@ -1,9 +1,8 @@
 // Group QR images on disk: only real images (PNG, JPEG, WebP, GIF, told by their first bytes, never by the name or
 // the declared type) are kept, under <dataDir>/uploads/group-qr/<workspaceId>/<random>.<ext>.
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError, invalid } from '../http/errors.js';
+import { ImageStore } from '../uploads/image-store.js';
 
 export const MAX_QR_BYTES = 2 * 1024 * 1024;
 
@@ -32,44 +31,9 @@ export function tooLarge(): AppError {
   return new AppError(413, 'upload.too_large', 'The file is larger than 2 MB', { file: 'at most 2 MB' });
 }
 
-export class QrStore {
-  constructor(private readonly dataDir: string) {}
-
-  private root() {
-    return path.join(this.dataDir, 'uploads', 'group-qr');
-  }
-
-  /** Writes the image and returns its name relative to the QR folder (what chat_groups.qr_file holds). */
-  async save(workspaceId: number, bytes: Buffer, kind: ImageKind): Promise<string> {
-    const name = `${workspaceId}/${randomBytes(16).toString('hex')}.${kind.ext}`;
-    await fs.mkdir(path.join(this.root(), String(workspaceId)), { recursive: true });
-    await fs.writeFile(path.join(this.root(), name), bytes, { flag: 'wx' });
-    return name;
-  }
-
-  async read(name: string): Promise<Buffer | null> {
-    const file = this.resolve(name);
-    if (!file) return null;
-    try {
-      return await fs.readFile(file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-  }
-
-  async remove(name: string | null): Promise<void> {
-    const file = name ? this.resolve(name) : null;
-    if (file) await fs.rm(file, { force: true });
-  }
-
-  /** Every QR image of a workspace (when the workspace itself is deleted). */
-  async removeWorkspace(workspaceId: number): Promise<void> {
-    await fs.rm(path.join(this.root(), String(workspaceId)), { recursive: true, force: true });
-  }
-
-  /** Only names this store wrote resolve, so a bad row can never point outside the folder. */
-  private resolve(name: string): string | null {
-    return /^\d+\/[0-9a-f]{32}\.(png|jpg|gif|webp)$/.test(name) ? path.join(this.root(), name) : null;
+/** Group QR images: <dataDir>/uploads/group-qr/<workspaceId>/<random>.<ext>. */
+export class QrStore extends ImageStore {
+  constructor(dataDir: string) {
+    super(dataDir, path.join('uploads', 'group-qr'));
   }
 }
