@@ -1,11 +1,12 @@
 // 打卡记录: a campaign's check-ins of one day (or all days), with text, photos, flags and review status.
 import { useState } from 'react';
-import { Button, DatePicker, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { DatePicker, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { Campaign } from '../../api/campaigns';
 import { checkinsApi, type Checkin } from '../../api/checkins';
 import { useT } from '../../i18n/useT';
 import { ErrorAlert } from '../../shared/ErrorAlert';
+import { LoadMore } from '../../shared/LoadMore';
 import { MetricTitle } from '../../shared/MetricTitle';
 import { formatTime } from '../../shared/time';
 import { useCursorList } from '../../shared/useCursorList';
@@ -83,12 +84,7 @@ export function CheckinsTab({ campaign }: { campaign: Campaign }) {
           },
         ]}
       />
-      <Space>
-        {list.hasMore && <Button onClick={list.loadMore} loading={list.loading}>{t('common.loadMore')}</Button>}
-        <Typography.Text type="secondary">
-          <MetricTitle title={t('common.loadedCount', { count: list.items.length })} definition={t('common.loadedCountHelp')} />
-        </Typography.Text>
-      </Space>
+      <LoadMore list={list} />
     </Space>
   );
 }

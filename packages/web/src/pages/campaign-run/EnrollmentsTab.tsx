@@ -9,6 +9,7 @@ import { enrollmentsApi, PAYMENT_STATUSES, type Enrollment, type EnrollmentFilte
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../session/context';
 import { ErrorAlert } from '../../shared/ErrorAlert';
+import { LoadMore } from '../../shared/LoadMore';
 import { MetricTitle } from '../../shared/MetricTitle';
 import { formatTime } from '../../shared/time';
 import { useCursorList } from '../../shared/useCursorList';
@@ -115,12 +116,7 @@ export function EnrollmentsTab({ campaign }: { campaign: Campaign }) {
           }] : []),
         ]}
       />
-      <Space>
-        {list.hasMore && <Button onClick={list.loadMore} loading={list.loading}>{t('common.loadMore')}</Button>}
-        <Typography.Text type="secondary">
-          <MetricTitle title={t('common.loadedCount', { count: list.items.length })} definition={t('common.loadedCountHelp')} />
-        </Typography.Text>
-      </Space>
+      <LoadMore list={list} />
       <EnrollModal open={enrolling} campaignId={campaign.id} onClose={() => setEnrolling(false)} onDone={(r) => { setEnrolling(false); notify.success(t(r.created ? 'run.enrollments.enrolled' : 'run.enrollments.already', { memberNo: r.enrollment.member.memberNo })); changed(); }} />
       <PaymentModal enrollment={paying} onClose={() => setPaying(null)} onDone={(r) => { setPaying(null); if (r.status === 'duplicate') notify.error(new Error(t('run.payments.duplicate'))); else notify.success(t('run.payments.recorded')); changed(); }} />
       <CancelEnrollmentModal enrollment={cancelling} onClose={() => setCancelling(null)} onDone={() => { setCancelling(null); notify.success(t('run.enrollments.cancelled')); changed(); }} />

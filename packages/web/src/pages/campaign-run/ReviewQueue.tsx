@@ -7,6 +7,7 @@ import { checkinsApi, MAX_BULK_REVIEW, type Checkin, type ReviewDecision, type R
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../session/context';
 import { ErrorAlert } from '../../shared/ErrorAlert';
+import { LoadMore } from '../../shared/LoadMore';
 import { MetricTitle } from '../../shared/MetricTitle';
 import { formatTime } from '../../shared/time';
 import { useCursorList } from '../../shared/useCursorList';
@@ -93,12 +94,7 @@ export function ReviewQueue({ campaignId, showCampaign }: { campaignId?: number;
           }] : []),
         ]}
       />
-      <Space>
-        {list.hasMore && <Button onClick={list.loadMore} loading={list.loading}>{t('common.loadMore')}</Button>}
-        <Typography.Text type="secondary">
-          <MetricTitle title={t('common.loadedCount', { count: list.items.length })} definition={t('run.review.loadedHelp')} />
-        </Typography.Text>
-      </Space>
+      <LoadMore list={list} definition={t('run.review.loadedHelp')} />
       <RejectModal
         count={rejecting.length}
         onClose={() => setRejecting([])}
