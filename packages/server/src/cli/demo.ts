@@ -1,6 +1,5 @@
 // `qunyun demo`: create (or with --force, recreate) a demo workspace full of realistic data.
 import { DEMO_LOGIN, seedDemo } from '../demo/seed.js';
-import { QrStore } from '../groups/qr-image.js';
 import { CliError, stringFlag, type ParsedArgs } from './args.js';
 import { openRuntime } from './runtime.js';
 
@@ -13,7 +12,8 @@ export async function demoCommand(args: ParsedArgs): Promise<number> {
     if (existing) {
       await runtime.services.database.db.deleteFrom('workspaces').where('id', '=', existing.id).execute();
       // Rows go with the workspace; its uploaded files do not.
-      await new QrStore(runtime.config.dataDir).removeWorkspace(existing.id);
+      await runtime.services.groups.qr.removeWorkspace(existing.id);
+      await runtime.services.checkins.photos.removeWorkspace(existing.id);
     }
     const summary = await seedDemo(runtime.services, { key });
     console.log(`demo workspace "${key}": ${summary.members} members, ${summary.staff} staff, ${summary.tags} tags, ${summary.records} service records, ${summary.campaigns} campaigns in ${summary.series} series, ${summary.joins} group joins, ${summary.channels} channels with ${summary.visits} visits, ${summary.enrollments} enrollments, ${summary.checkins} check-ins, ${summary.refunds} refunds`);
