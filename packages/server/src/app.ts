@@ -30,6 +30,7 @@ import { memberRoutes } from './members/routes.js';
 import { installMemberHook } from './member-session/hook.js';
 import { metaRoutes } from './meta/routes.js';
 import type { Services } from './services.js';
+import { reportRoutes } from './reports/routes.js';
 import { settlementRoutes } from './settlement/routes.js';
 import { signupRoutes } from './signup/routes.js';
 import { staffRoutes } from './staff/routes.js';
@@ -88,6 +89,7 @@ export async function buildApp(services: Services, config: Pick<Config, 'webDist
     checkinRoutes(api, services);
     settlementRoutes(api, services);
     enrollmentRoutes(api, services);
+    reportRoutes(api, services);
   }, { prefix: '/api/v1' });
   channelPublicRoutes(app, services, { secureCookies: config.secureCookies });
   signupRoutes(app, services, { secureCookies: config.secureCookies });

@@ -1,4 +1,5 @@
 // The service container: one instance of each feature's service over one database, shared by HTTP and CLI.
+import { ActivityRecorder } from './analytics/activity.js';
 import { searchAudit } from './audit/service.js';
 import { ROLE_PERMISSIONS, type Role } from './auth/permissions.js';
 import { AuthService } from './auth/service.js';
@@ -18,6 +19,7 @@ import { MemberMerges } from './members/merge.js';
 import { ServiceRecords } from './members/records.js';
 import { MemberService } from './members/service.js';
 import { MemberSessions } from './member-session/service.js';
+import { ReportService } from './reports/service.js';
 import { SettlementService } from './settlement/service.js';
 import { DevIdentityProvider, IdentityProviders, type IdentityProvider } from './signup/providers.js';
 import { SignupService } from './signup/service.js';
@@ -39,13 +41,14 @@ export interface ServiceOptions {
 export function createServices(database: Database, options: ServiceOptions) {
   const { db } = database;
   const clock = options.clock ?? new Clock();
+  const activity = new ActivityRecorder(database.sqlite);
   const tags = new TagService(db);
   const members = new MemberService(db, database.dialect, tags);
   const campaigns = new CampaignService(db, clock);
   const staff = new StaffService(db);
   const workspaces = new WorkspaceService(db);
   const groups = new GroupService(db, members, campaigns, staff, options.dataDir);
-  const checkins = new CheckinService(db, options.dataDir, clock, campaigns);
+  const checkins = new CheckinService(db, options.dataDir, clock, campaigns, activity);
   const channels = new ChannelService(db, groups, staff, workspaces, campaigns);
   const memberSessions = new MemberSessions(db, clock);
   const identityProviders = new IdentityProviders(options.identityProviders ?? [new DevIdentityProvider()]);
@@ -55,6 +58,7 @@ export function createServices(database: Database, options: ServiceOptions) {
     database,
     dataDir: options.dataDir,
     clock,
+    activity,
     memberSessions,
     auth: new AuthService(db),
     workspaces,
@@ -70,8 +74,9 @@ export function createServices(database: Database, options: ServiceOptions) {
     paymentImport: new PaymentImport(db, clock, options.dataDir, members, campaigns, payments),
     identityProviders,
     signup: new SignupService(db, clock, members, campaigns, channels, enrollments, memberSessions, identityProviders),
-    events: new EventService(db, database.dialect, members, database.sqlite),
+    events: new EventService(db, database.dialect, members, activity, database.sqlite),
     settlement: new SettlementService(db, database.dialect, clock),
+    reports: new ReportService(db, clock, activity),
     records: new ServiceRecords(members),
     merges: new MemberMerges(members),
     checkins,

@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'payments.manage',
   'checkins.review',
   'settlement.manage',
+  'reports.read',
+  'reports.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,17 +41,17 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   operator: new Set<Permission>([
     'members.read', 'members.write', 'members.tag', 'members.block', 'members.import', 'members.export',
     'records.write', 'tags.manage', 'staff.read', 'campaigns.read', 'campaigns.manage', 'groups.read', 'groups.manage',
-    'channels.read', 'channels.manage', 'enrollments.manage', 'checkins.review',
+    'channels.read', 'channels.manage', 'enrollments.manage', 'checkins.review', 'reports.read',
   ]),
-  sales: new Set<Permission>(['members.read', 'members.tag', 'records.write', 'staff.read', 'campaigns.read', 'groups.read', 'channels.read']),
-  viewer: new Set<Permission>(['members.read', 'staff.read', 'campaigns.read', 'groups.read', 'channels.read']),
+  sales: new Set<Permission>(['members.read', 'members.tag', 'records.write', 'staff.read', 'campaigns.read', 'groups.read', 'channels.read', 'reports.read']),
+  viewer: new Set<Permission>(['members.read', 'staff.read', 'campaigns.read', 'groups.read', 'channels.read', 'reports.read']),
 };
 
 /** Scopes an API token may carry: a subset of the permissions, chosen for integrations. */
 export const TOKEN_SCOPES = [
   'members.read', 'members.write', 'members.tag', 'members.block', 'members.import', 'members.export',
   'records.write', 'audit.read', 'campaigns.read', 'groups.read', 'groups.manage', 'channels.read',
-  'events.write', 'enrollments.manage', 'payments.manage',
+  'events.write', 'enrollments.manage', 'payments.manage', 'reports.read',
 ] as const satisfies readonly Permission[];
 
 /** Only an owner may create, promote to or change an owner; admins manage everyone else. */

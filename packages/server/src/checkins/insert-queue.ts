@@ -4,6 +4,7 @@
 // answers undefined, and the caller edits that check-in instead).
 import type { Insertable, Kysely } from 'kysely';
 import type { CheckinsTable, DB } from '../db/schema.js';
+import type { ActivityRecorder } from '../analytics/activity.js';
 import * as q from './queries.js';
 
 /** Rows one commit may take: bounds how long a check-in waits behind the others. */
@@ -19,7 +20,7 @@ export class CheckinInsertQueue {
   private pending: Pending[] = [];
   private flushing = false;
 
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB>, private readonly activity: ActivityRecorder) {}
 
   /** The new check-in's id, or undefined when the enrollment has a check-in that day already. */
   insert(row: Insertable<CheckinsTable>): Promise<number | undefined> {
@@ -37,13 +38,23 @@ export class CheckinInsertQueue {
       try {
         const ids = await this.db.transaction().execute(async (tx) => {
           const out: Array<number | undefined> = [];
-          for (const p of group) out.push(await q.insertCheckin(tx, p.row));
+          for (const p of group) {
+            const id = await q.insertCheckin(tx, p.row);
+            if (id !== undefined) await this.activity.recordInputs(tx, p.row.workspace_id, [{ memberId: p.row.member_id, at: p.row.submitted_at }]);
+            out.push(id);
+          }
           return out;
         });
         group.forEach((p, i) => p.resolve(ids[i]));
       } catch {
         // One row's failure must not fail the others': each is tried again on its own and answers for itself.
-        for (const p of group) await q.insertCheckin(this.db, p.row).then(p.resolve, p.reject);
+        for (const p of group) {
+          await this.db.transaction().execute(async (tx) => {
+            const id = await q.insertCheckin(tx, p.row);
+            if (id !== undefined) await this.activity.recordInputs(tx, p.row.workspace_id, [{ memberId: p.row.member_id, at: p.row.submitted_at }]);
+            return id;
+          }).then(p.resolve, p.reject);
+        }
       }
     }
     this.flushing = false;

@@ -1,6 +1,7 @@
 // Daily check-ins (打卡): a member's check-in or make-up (补卡) with photos and review flags, the member's photos,
 // staff lists and review, and erasing a member's check-in content. The day comes only from campaignDay().
 import type { Kysely } from 'kysely';
+import type { ActivityRecorder } from '../analytics/activity.js';
 import { recordAudit } from '../audit/service.js';
 import type { CampaignService } from '../campaigns/service.js';
 import { addDays, campaignDay, parseStoredRules, type CampaignDay, type CheckinRules } from '../campaigns/rules.js';
@@ -77,9 +78,9 @@ export class CheckinService {
   readonly photos: PhotoStore;
   private readonly inserts: CheckinInsertQueue;
 
-  constructor(readonly db: Kysely<DB>, dataDir: string, private readonly clock: Clock, private readonly campaigns: CampaignService) {
+  constructor(readonly db: Kysely<DB>, dataDir: string, private readonly clock: Clock, private readonly campaigns: CampaignService, private readonly activity: ActivityRecorder) {
     this.photos = new PhotoStore(dataDir);
-    this.inserts = new CheckinInsertQueue(db);
+    this.inserts = new CheckinInsertQueue(db, activity);
   }
 
   // ---- members ---------------------------------------------------------------------------------------------------
@@ -130,6 +131,7 @@ export class CheckinService {
       const fresh = newCheckin(member, row, p, text, photos.length, flagsOf(p, photos.length, duplicate), at);
       const id = await q.insertCheckin(tx, fresh);
       if (id !== undefined) {
+        await this.activity.recordInputs(tx, member.workspaceId, [{ memberId: member.memberId, at }]);
         const inserted = { ...fresh, id };
         return { created: true, row: inserted, photoIds: await this.addPhotos(tx, member.workspaceId, inserted, photos, hashes, files, at), replaced: [] as string[] };
       }

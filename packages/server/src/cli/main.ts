@@ -12,6 +12,10 @@ Usage:
   qunyun staff add --workspace KEY --username U --name NAME --role ROLE [--password P]
   qunyun members import FILE.csv|FILE.xlsx --workspace KEY [--report rejected.csv]
   qunyun members export --workspace KEY [--out FILE.csv|FILE.xlsx]
+  qunyun report NAME [--campaign X1 | --series X | --from D --to D …] --workspace KEY [--json]
+                                                reports: composition series reenrolment funnel daily retention
+                                                channels activity groups (docs/api-reports.md)
+  qunyun reports rebuild --workspace KEY        recompute every report rollup from the raw data
 
 The database is SQLite in ./data (or --data DIR, QUNYUN_DATA_DIR), or PostgreSQL when DATABASE_URL is set.`;
 
@@ -26,6 +30,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'staff add': async () => (await import('./staff-add.js')).staffAddCommand,
   'members import': async () => (await import('./members-import.js')).membersImportCommand,
   'members export': async () => (await import('./members-export.js')).membersExportCommand,
+  report: async () => (await import('./report.js')).reportCommand,
+  'reports rebuild': async () => (await import('./report.js')).reportsRebuildCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

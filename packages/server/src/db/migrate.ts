@@ -6,6 +6,7 @@ import * as m0002 from './migrations/0002_campaigns_groups.js';
 import * as m0003 from './migrations/0003_channels.js';
 import * as m0004 from './migrations/0004_events.js';
 import * as m0005 from './migrations/0005_enrollments_checkins.js';
+import * as m0006 from './migrations/0006_analytics.js';
 
 type MigrationModule = { up(db: any, dialect: Database['dialect']): Promise<void> };
 
@@ -15,6 +16,7 @@ const migrations: Record<string, MigrationModule> = {
   '0003_channels': m0003,
   '0004_events': m0004,
   '0005_enrollments_checkins': m0005,
+  '0006_analytics': m0006,
 };
 
 export async function migrateToLatest(database: Database): Promise<string[]> {

@@ -438,6 +438,68 @@ export interface CheckinPhotosTable {
   created_at: string;
 }
 
+/** Per workspace: which events count as activity, and when the report aggregates were last brought up to date. */
+export interface AnalyticsStateTable {
+  workspace_id: number;
+  /** JSON array of event names, or null: every event counts. */
+  activity_events: JsonText | null;
+  refreshed_at: string | null;
+}
+
+/** A day (YYYY-MM-DD, workspace time zone) on which a member checked in or sent a counted event. */
+export interface MemberActivityDaysTable {
+  workspace_id: number;
+  member_id: number;
+  day: string;
+}
+
+/** Activity days added (+1) or removed (-1) and not yet applied to activity_daily and retention_cells. */
+export interface ActivityLogTable {
+  id: Id;
+  workspace_id: number;
+  member_id: number;
+  day: string;
+  op: number;
+}
+
+export interface ActivityDailyTable {
+  workspace_id: number;
+  day: string;
+  dau: number;
+  wau: number;
+  mau: number;
+}
+
+export interface RetentionCellsTable {
+  workspace_id: number;
+  period: 'day' | 'week';
+  cohort: string;
+  offset: number;
+  members: number;
+}
+
+export interface MemberRollupsTable {
+  member_id: number;
+  workspace_id: number;
+  first_campaign_id: number | null;
+  last_campaign_id: number | null;
+  first_active_day: string | null;
+}
+
+export interface MemberSeriesRollupsTable {
+  workspace_id: number;
+  series_id: number;
+  member_id: number;
+  first_campaign_id: number;
+}
+
+/** Members whose rollups need recomputing ('member': campaigns; 'activity': activity days), written by triggers. */
+export interface AnalyticsDirtyTable {
+  workspace_id: number;
+  kind: 'member' | 'activity';
+  member_id: number;
+}
+
 /** SQLite only: the FTS5 n-gram index of members.search_text (rowid = members.id); see members/search-text.ts. */
 export interface MemberSearchTable {
   rowid: number;
@@ -479,6 +541,14 @@ export interface DB {
   payments: PaymentsTable;
   checkins: CheckinsTable;
   checkin_photos: CheckinPhotosTable;
+  analytics_state: AnalyticsStateTable;
+  member_activity_days: MemberActivityDaysTable;
+  activity_log: ActivityLogTable;
+  activity_daily: ActivityDailyTable;
+  retention_cells: RetentionCellsTable;
+  member_rollups: MemberRollupsTable;
+  member_series_rollups: MemberSeriesRollupsTable;
+  analytics_dirty: AnalyticsDirtyTable;
 }
 
 /** Tables whose rows belong to one workspace: every query on them goes through `scoped()`. */

@@ -79,17 +79,21 @@ export class SqliteEventWriter {
     this.single = sqlite.prepare(insert(1));
   }
 
-  /** Inserts each batch in one transaction; returns how many rows of each batch were new. */
-  insertBatches(batches: ReadonlyArray<Insertable<EventsTable>[]>): number[] {
-    return this.sqlite.transaction(() => batches.map((rows) => {
-      let inserted = 0;
-      for (const part of chunks(rows, INSERT_CHUNK.sqlite)) {
-        const values = (r: Insertable<EventsTable>) => [r.workspace_id, r.event_id, r.member_id, r.name, r.at, r.props, r.received_at, r.source];
-        if (part.length === INSERT_CHUNK.sqlite) inserted += this.chunk.run(part.flatMap(values)).changes;
-        else for (const row of part) inserted += this.single.run(values(row)).changes;
-      }
-      return inserted;
-    }))();
+  /** Inserts each batch in one transaction, with whatever else must commit with them; returns how many rows of each batch were new. */
+  insertBatches(batches: ReadonlyArray<Insertable<EventsTable>[]>, alsoInTransaction: () => void): number[] {
+    return this.sqlite.transaction(() => {
+      const counts = batches.map((rows) => {
+        let inserted = 0;
+        for (const part of chunks(rows, INSERT_CHUNK.sqlite)) {
+          const values = (r: Insertable<EventsTable>) => [r.workspace_id, r.event_id, r.member_id, r.name, r.at, r.props, r.received_at, r.source];
+          if (part.length === INSERT_CHUNK.sqlite) inserted += this.chunk.run(part.flatMap(values)).changes;
+          else for (const row of part) inserted += this.single.run(values(row)).changes;
+        }
+        return inserted;
+      });
+      alsoInTransaction();
+      return counts;
+    })();
   }
 }
 

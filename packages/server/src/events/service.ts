@@ -8,6 +8,7 @@ import type { DB, EventsTable } from '../db/schema.js';
 import type { AccessContext } from '../http/access.js';
 import { AppError, invalid } from '../http/errors.js';
 import { MAX_MERGE_HOPS, type MemberService } from '../members/service.js';
+import type { ActivityDay, ActivityRecorder } from '../analytics/activity.js';
 import * as q from './queries.js';
 import type { EventOut, RejectedEvent } from './schema.js';
 import { checkEvents, type Checked, type ValidEvent } from './validate.js';
@@ -17,6 +18,8 @@ const MAX_GROUP_ROWS = 10_000;
 
 interface PendingWrite {
   rows: Insertable<EventsTable>[];
+  /** The activity days these events make (analytics), recorded in the same transaction. */
+  days: ActivityDay[];
   done(inserted: number): void;
   failed(error: unknown): void;
 }
@@ -33,7 +36,13 @@ export class EventService {
 
   private readonly sqliteWriter: q.SqliteEventWriter | null;
 
-  constructor(private readonly db: Kysely<DB>, private readonly dialect: DialectName, private readonly members: MemberService, sqlite?: SqliteDatabase.Database) {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly dialect: DialectName,
+    private readonly members: MemberService,
+    private readonly activity: ActivityRecorder,
+    sqlite?: SqliteDatabase.Database,
+  ) {
     this.sqliteWriter = sqlite ? new q.SqliteEventWriter(sqlite) : null;
   }
 
@@ -77,7 +86,9 @@ export class EventService {
       rows.push({ workspace_id: ctx.workspaceId, event_id: event.eventId, member_id: memberId!, name: event.name, at: event.at, props: event.props, received_at: receivedAt, source });
     }
     rejected.sort((a, b) => a.index - b.index);
-    const accepted = rows.length === 0 ? 0 : await this.store(rows);
+    // Repeats of known events make the same days again: recording a day is idempotent, so no need to tell them apart.
+    const days = await this.activity.daysOf(this.db, ctx.workspaceId, rows.map((r) => ({ memberId: r.member_id, at: r.at, event: r.name })));
+    const accepted = rows.length === 0 ? 0 : await this.store(rows, days);
     return { accepted, duplicates: repeated + rows.length - accepted, rejected };
   }
 
@@ -86,9 +97,9 @@ export class EventService {
    * one. The commit, not the insert, is what a batch costs on SQLite (every index page it touched is written
    * out), so concurrent senders share it. Each batch keeps its own statements, hence its own count of new rows.
    */
-  private store(rows: Insertable<EventsTable>[]): Promise<number> {
+  private store(rows: Insertable<EventsTable>[], days: ActivityDay[]): Promise<number> {
     return new Promise((done, failed) => {
-      this.pending.push({ rows, done, failed });
+      this.pending.push({ rows, days, done, failed });
       if (!this.flushing) void this.flush();
     });
   }
@@ -104,10 +115,15 @@ export class EventService {
         const writer = this.sqliteWriter;
         const counts = writer
           // Holding Kysely's connection: no Kysely transaction can be open on the handle meanwhile.
-          ? await this.db.connection().execute(async () => writer.insertBatches(group.map((write) => write.rows)))
+          ? await this.db.connection().execute(async () => writer.insertBatches(group.map((write) => write.rows), () => {
+            for (const write of group) this.activity.recordSqlite(write.days);
+          }))
           : await this.db.transaction().execute(async (tx) => {
             const out: number[] = [];
-            for (const write of group) out.push(await q.insertEvents(tx, this.dialect, write.rows));
+            for (const write of group) {
+              out.push(await q.insertEvents(tx, this.dialect, write.rows));
+              await this.activity.record(tx, write.days);
+            }
             return out;
           });
         group.forEach((write, i) => write.done(counts[i]!));
