@@ -852,6 +852,81 @@ const specs: Record<string, Spec> = {
       { what: 'array for the body', body: [], field: '(body)' },
     ],
   },
+  'GET /api/v1/reports/composition': {
+    perm: 'reports.read',
+    url: () => '/api/v1/reports/composition?campaign=X1',
+    bad: [
+      { what: 'campaign missing', url: '/api/v1/reports/composition', field: 'campaign' },
+      { what: 'campaign too long', url: `/api/v1/reports/composition?campaign=${long(41)}`, field: 'campaign' },
+      { what: 'as_of not a date', url: '/api/v1/reports/composition?campaign=X1&as_of=yesterday', field: 'as_of' },
+      { what: 'as_of on a day that does not exist', url: '/api/v1/reports/composition?campaign=X1&as_of=2026-02-30', field: 'as_of' },
+      { what: 'unknown parameter', url: '/api/v1/reports/composition?campaign=X1&group=1', field: 'group' },
+    ],
+    missing: [{ url: () => '/api/v1/reports/composition?campaign=X99', code: 'campaign.not_found' }],
+  },
+  'GET /api/v1/reports/series': {
+    perm: 'reports.read',
+    url: () => '/api/v1/reports/series?series=X',
+    bad: [
+      { what: 'series missing', url: '/api/v1/reports/series', field: 'series' },
+      { what: 'series too long', url: `/api/v1/reports/series?series=${long(21)}`, field: 'series' },
+      { what: 'unknown parameter', url: '/api/v1/reports/series?series=X&campaign=X1', field: 'campaign' },
+    ],
+    missing: [{ url: () => '/api/v1/reports/series?series=QQ', code: 'series.not_found' }],
+  },
+  'GET /api/v1/reports/reenrolment': {
+    perm: 'reports.read',
+    url: () => '/api/v1/reports/reenrolment?campaign=X1',
+    bad: [
+      { what: 'campaign missing', url: '/api/v1/reports/reenrolment?as_of=2026-01-01', field: 'campaign' },
+      { what: 'as_of not a date', url: '/api/v1/reports/reenrolment?campaign=X1&as_of=2026-1-1', field: 'as_of' },
+      { what: 'unknown parameter', url: '/api/v1/reports/reenrolment?campaign=X1&asOf=2026-01-01', field: 'asOf' },
+    ],
+    missing: [{ url: () => '/api/v1/reports/reenrolment?campaign=X99', code: 'campaign.not_found' }],
+  },
+  'GET /api/v1/reports/funnel': {
+    perm: 'reports.read',
+    url: () => '/api/v1/reports/funnel?campaign=X1',
+    bad: [
+      { what: 'campaign missing', url: '/api/v1/reports/funnel', field: 'campaign' },
+      { what: 'campaign twice', url: '/api/v1/reports/funnel?campaign=X1&campaign=X2', field: 'campaign' },
+    ],
+    missing: [{ url: () => '/api/v1/reports/funnel?campaign=X99', code: 'campaign.not_found' }],
+  },
+  'GET /api/v1/reports/daily': {
+    perm: 'reports.read',
+    url: () => '/api/v1/reports/daily?from=2026-01-01&to=2026-01-31',
+    bad: [
+      { what: 'from missing', url: '/api/v1/reports/daily?to=2026-01-31', field: 'from' },
+      { what: 'to not a date', url: '/api/v1/reports/daily?from=2026-01-01&to=tomorrow', field: 'to' },
+      { what: 'to before from', url: '/api/v1/reports/daily?from=2026-02-01&to=2026-01-31', field: 'to' },
+      { what: 'more than 366 days', url: '/api/v1/reports/daily?from=2025-01-01&to=2026-01-31', field: 'to', code: 'report.range_too_long' },
+    ],
+  },
+  'GET /api/v1/reports/retention': {
+    perm: 'reports.read',
+    url: () => '/api/v1/reports/retention?period=week&periods=4&from=2026-01-01&to=2026-01-31',
+    bad: [
+      { what: 'period unknown', url: '/api/v1/reports/retention?period=month&periods=4&from=2026-01-01&to=2026-01-31', field: 'period' },
+      { what: 'periods not a number', url: '/api/v1/reports/retention?period=day&periods=many&from=2026-01-01&to=2026-01-31', field: 'periods' },
+      { what: 'periods over 60', url: '/api/v1/reports/retention?period=day&periods=61&from=2026-01-01&to=2026-01-31', field: 'periods' },
+      { what: 'more than 120 cohorts', url: '/api/v1/reports/retention?period=day&periods=4&from=2026-01-01&to=2026-12-31', field: 'to', code: 'report.range_too_long' },
+    ],
+  },
+  'GET /api/v1/reports/settings': { perm: 'reports.read', url: () => '/api/v1/reports/settings', bad: [] },
+  'PUT /api/v1/reports/settings': {
+    perm: 'reports.manage',
+    wrongRole: 'operator',
+    url: () => '/api/v1/reports/settings',
+    body: () => ({ activityEvents: null }),
+    bad: [
+      { what: 'activityEvents missing', body: {}, field: 'activityEvents' },
+      { what: 'string for the list', body: { activityEvents: 'page_view' }, field: 'activityEvents' },
+      { what: 'blank event name', body: { activityEvents: [''] }, field: 'activityEvents.0' },
+      { what: 'event name over 100', body: { activityEvents: [long(101)] }, field: 'activityEvents.0' },
+      { what: 'unknown field', body: { activityEvents: null, rebuild: true }, field: 'rebuild' },
+    ],
+  },
   'GET /api/v1/tag-groups': { perm: 'members.read', url: () => '/api/v1/tag-groups', bad: [] },
   'POST /api/v1/tag-groups': {
     perm: 'tags.manage',

@@ -183,6 +183,19 @@ async function notFound(res: Promise<Response>, code: string, field?: string) {
   assertError(await res, 404, code, field);
 }
 
+/** A report of A's X1 (with A's member enrolled) as B sees it: B's own X1 or series X when B has one, else 404. */
+async function reportProbe(path: string, code: string, mineOf: (body: any) => unknown, none: unknown) {
+  const { withEnrollment } = await import('./fixtures/settlement.js');
+  await withEnrollment(server.services.database.db, { workspaceId: A.id, campaignId: camp.aCampaign, memberId: ids.aMembers[0]! }, async () => {
+    assert.notDeepEqual(mineOf(await ok(a.get(path))), none, 'control: A sees its enrollment');
+    for (const client of both()) {
+      const res = await client.get(path);
+      if (res.status === 404) assertError(res, 404, code);
+      else assert.deepEqual(mineOf(await ok(Promise.resolve(res))), none, `B's ${path} has none of A's`);
+    }
+  });
+}
+
 /** A's member 10001 enrolled in X1 with one check-in (text and photo carry A's fragment), only while `body` runs. */
 async function withACheckin(body: (f: CheckinFixture) => Promise<void>) {
   await withCheckin(server, {
@@ -641,6 +654,39 @@ const cases: Record<string, () => Promise<void>> = {
       const mine = (await ok(a.get(`/api/v1/campaigns/${camp.aCampaign}/enrollments`))).items[0];
       assert.equal(mine.paidCents, 9900, "control: A's total is unchanged");
     });
+  },
+  'GET /api/v1/reports/composition': async () => {
+    await reportProbe('/api/v1/reports/composition?campaign=X1', 'campaign.not_found', (r) => r.participants, 0);
+  },
+  'GET /api/v1/reports/series': async () => {
+    await reportProbe('/api/v1/reports/series?series=X', 'series.not_found', (r) => r.campaigns.map((c: { participants: number }) => c.participants).filter(Boolean), []);
+  },
+  'GET /api/v1/reports/reenrolment': async () => {
+    await reportProbe('/api/v1/reports/reenrolment?campaign=X1', 'campaign.not_found', (r) => r.participants, 0);
+  },
+  'GET /api/v1/reports/funnel': async () => {
+    await reportProbe('/api/v1/reports/funnel?campaign=X1', 'campaign.not_found', (r) => r.steps[1].count, 0);
+  },
+  'GET /api/v1/reports/daily': async () => {
+    // A's members were created today; B's count is its own.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const path = `/api/v1/reports/daily?from=${today}&to=${today}`;
+    assert.ok((await ok(a.get(path))).days[0].new_members >= A_MEMBERS, "control: A's new members today");
+    for (const client of both()) assert.ok((await ok(client.get(path))).days[0].new_members < A_MEMBERS, "B's daily counts none of A's members");
+  },
+  'GET /api/v1/reports/retention': async () => {
+    for (const client of both()) {
+      const r = await ok(client.get('/api/v1/reports/retention?period=week&periods=2&from=2026-01-01&to=2026-01-31'));
+      assert.ok(r.cohorts.every((c: { size: number }) => c.size === 0), "B's retention has none of A's activity");
+    }
+  },
+  'GET /api/v1/reports/settings': async () => {
+    for (const client of both()) assert.deepEqual(await ok(client.get('/api/v1/reports/settings')), { activityEvents: null });
+  },
+  'PUT /api/v1/reports/settings': async () => {
+    assert.deepEqual(await ok(b.send('PUT', '/api/v1/reports/settings', { activityEvents: ['b_only'] })), { activityEvents: ['b_only'] });
+    assert.deepEqual(await ok(a.get('/api/v1/reports/settings')), { activityEvents: null }, "A's settings are unchanged");
+    await ok(b.send('PUT', '/api/v1/reports/settings', { activityEvents: null }));
   },
   'GET /api/v1/tag-groups': async () => {
     for (const client of both()) {
