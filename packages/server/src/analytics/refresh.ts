@@ -152,7 +152,11 @@ async function applyActivityLog(tx: Executor, workspaceId: number): Promise<void
     await applyDaily(tx, workspaceId, daily);
     await applyCells(tx, workspaceId, cells);
     await setFirstActiveDays(tx, workspaceId, firstDays);
-    await tx.deleteFrom('activity_log').where('workspace_id', '=', workspaceId).where('id', '<=', log[log.length - 1]!.id).execute();
+    // Exactly the rows read: on PostgreSQL a writer may commit a lower id meanwhile, which the next pass must see.
+    const ids = log.map((row) => row.id);
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      await tx.deleteFrom('activity_log').where('workspace_id', '=', workspaceId).where('id', 'in', ids.slice(i, i + IN_CHUNK)).execute();
+    }
   }
 }
 
