@@ -3,6 +3,7 @@
 // (a campaign that cannot be enrolled, a refund the settlement refuses) fails here, not on a new user's machine.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { rebuildAnalytics } from '../src/analytics/rebuild.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { ok } from './api-checks.js';
 import { login, startServer, type TestServer, type Client } from './harness.js';
@@ -65,4 +66,26 @@ test('the next camp takes signups through its channel link', async () => {
   assert.equal(res.headers.get('location'), `/m/c/${signup.code}`);
   const landing = await ok(admin.get(`/api/m/landing/${signup.code}`));
   assert.equal(landing.campaign.signupOpen, true);
+});
+
+test('the operations index reads the demo, and its incrementally kept rollups equal a rebuild', async () => {
+  const series = await ok(admin.get('/api/v1/reports/series?series=X'));
+  assert.deepEqual(series.campaigns.map((c: { campaign: string }) => c.campaign), ['X1', 'X2', 'X3', 'X4']);
+  const x3 = series.campaigns.find((c: { campaign: string }) => c.campaign === 'X3');
+  assert.ok(x3.by_first_in_series.length >= 2, 'X3 holds members who came from earlier editions');
+  const composition = await ok(admin.get('/api/v1/reports/composition?campaign=X3'));
+  assert.equal(composition.participants, x3.participants);
+  // The seed's check-ins went through the check-in service, which recorded their days as activity.
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+  const daily = await ok(admin.get(`/api/v1/reports/daily?from=${from}&to=${today}`));
+  assert.ok(daily.days.some((d: { dau: number }) => d.dau > 50), 'days with check-ins are active');
+  const paths = ['series?series=X', 'composition?campaign=X3', 'reenrolment?campaign=X2', 'funnel?campaign=X1', `daily?from=${from}&to=${today}`,
+    `retention?period=week&periods=8&from=${from}&to=${today}`];
+  const strip = ({ generated_at: _, ...rest }: Record<string, unknown>) => rest;
+  const before = await Promise.all(paths.map(async (p) => strip(await ok(admin.get(`/api/v1/reports/${p}`)))));
+  const workspace = await server.services.workspaces.findByKey('demo');
+  await server.services.database.db.transaction().execute((tx) => rebuildAnalytics(tx, workspace!.id));
+  const after = await Promise.all(paths.map(async (p) => strip(await ok(admin.get(`/api/v1/reports/${p}`)))));
+  assert.deepEqual(before, after);
 });
