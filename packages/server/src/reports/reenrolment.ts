@@ -2,22 +2,31 @@
 // (stayed), and who is gone (churned) — seed 004's 177 → 60 / 87 / 30.
 import { z } from 'zod';
 import { addDays, dayStartUtc, localDayOf } from '../analytics/days.js';
-import { campaignByKey, orderedCampaigns, type ReportCampaign } from './lookup.js';
+import { campaignByKey, orderedCampaigns, type OrderedCampaign, type ReportCampaign } from './lookup.js';
 import { campaignKey, day } from './params.js';
 import { participantIds } from './participants.js';
 import { ratio, type ReportScope, type Report } from './types.js';
 
 const params = z.strictObject({ campaign: campaignKey, as_of: day.optional() });
 
-/** Participants of the campaign enrolled (by `end`) in a campaign starting after it. */
-export async function reenrolledMembers(scope: ReportScope, c: ReportCampaign, end: string): Promise<Set<number>> {
-  const rows = await scope.db.selectFrom('enrollments').innerJoin('campaigns', 'campaigns.id', 'enrollments.campaign_id')
-    .select('enrollments.member_id').distinct()
-    .where('enrollments.workspace_id', '=', scope.workspaceId).where('enrollments.status', '=', 'active')
-    .where('enrollments.member_id', 'in', participantIds(scope, c.id))
-    .where('campaigns.starts_on', '>', c.startsOn).where('enrollments.created_at', '<', end)
+/** Every active enrollment of the campaign's participants (in any campaign), with when it was made. */
+export async function participantEnrollments(scope: ReportScope, campaignId: number) {
+  // Read per participant through the member index and ordered in JS: joined with campaigns in SQL, SQLite's planner
+  // may start from the campaigns and walk every later campaign's enrollments instead.
+  return scope.db.selectFrom('enrollments').select(['member_id', 'campaign_id', 'created_at'])
+    .where('workspace_id', '=', scope.workspaceId).where('status', '=', 'active')
+    .where('member_id', 'in', participantIds(scope, campaignId))
     .execute();
-  return new Set(rows.map((r) => r.member_id));
+}
+
+/** Participants of the campaign enrolled (by `end`) in a campaign starting after it. */
+export async function reenrolledMembers(scope: ReportScope, c: ReportCampaign, end: string, ordered: readonly OrderedCampaign[]): Promise<Set<number>> {
+  const startsOn = new Map(ordered.map((o) => [o.id, o.startsOn]));
+  const out = new Set<number>();
+  for (const e of await participantEnrollments(scope, c.id)) {
+    if (e.created_at < end && startsOn.get(e.campaign_id)! > c.startsOn) out.add(e.member_id);
+  }
+  return out;
 }
 
 export const reenrolmentReport: Report<typeof params> = {
@@ -29,28 +38,34 @@ export const reenrolmentReport: Report<typeof params> = {
     const c = await campaignByKey(scope, p.campaign, ordered);
     const asOf = p.as_of ?? localDayOf(scope.now, scope.timezone);
     const end = dayStartUtc(addDays(asOf, 1), scope.timezone);
-    const participants = (await participantIds(scope, c.id).execute()).length;
-    const reenrolled = await reenrolledMembers(scope, c, end);
+    const enrollments = await participantEnrollments(scope, c.id);
+    const startsOn = new Map(ordered.map((o) => [o.id, o.startsOn]));
+    const next = ordered.find((o) => o.seriesId === c.seriesId && o.rank > c.rank);
+    const participants = new Set<number>();
+    const reenrolled = new Set<number>();
+    let nextMembers = 0;
+    for (const e of enrollments) {
+      if (e.campaign_id === c.id) participants.add(e.member_id);
+      if (e.created_at >= end) continue;
+      if (startsOn.get(e.campaign_id)! > c.startsOn) reenrolled.add(e.member_id);
+      if (e.campaign_id === next?.id) nextMembers++;
+    }
     const inGroups = await scope.db.selectFrom('group_memberships').select('member_id').distinct()
       .where('workspace_id', '=', scope.workspaceId).where('member_id', 'in', participantIds(scope, c.id))
       .where('joined_at', '<', end).where((eb) => eb.or([eb('left_at', 'is', null), eb('left_at', '>=', end)]))
       .execute();
     const stayed = inGroups.filter((r) => !reenrolled.has(r.member_id)).length;
-    const churned = participants - reenrolled.size - stayed;
-    const next = ordered.find((o) => o.seriesId === c.seriesId && o.rank > c.rank);
-    const nextMembers = next ? (await scope.db.selectFrom('enrollments').select('member_id')
-      .where('workspace_id', '=', scope.workspaceId).where('campaign_id', '=', next.id).where('status', '=', 'active')
-      .where('created_at', '<', end).where('member_id', 'in', participantIds(scope, c.id)).execute()).length : 0;
+    const churned = participants.size - reenrolled.size - stayed;
     const period = `as of the end of ${asOf}`;
     return {
       campaign: c.key,
       as_of: asOf,
-      participants,
+      participants: participants.size,
       reenrolled: reenrolled.size,
       stayed,
       churned,
-      reenrolment_rate: ratio(reenrolled.size, participants),
-      churn_rate: ratio(churned, participants),
+      reenrolment_rate: ratio(reenrolled.size, participants.size),
+      churn_rate: ratio(churned, participants.size),
       next_in_series: next ? { campaign: next.key, members: nextMembers } : null,
       definitions: {
         participants: { numerator: 'members with an active enrollment in the campaign', denominator: null, period: 'all time' },
