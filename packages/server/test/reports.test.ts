@@ -118,6 +118,11 @@ describe('three editions of a series with members crossing to another series', (
     assert.deepEqual([r.participants, r.reenrolled, r.stayed, r.churned, r.next_in_series], [2, 2, 0, 0, { campaign: 'X3', members: 2 }]);
     const last = await report(admin, 'reenrolment?campaign=X3&as_of=2026-06-01');
     assert.deepEqual([last.participants, last.reenrolled, last.churned, last.next_in_series], [6, 2, 4, null]);
+    // As of today the rollups answer (each member's latest campaign); for a past day the enrollments are read.
+    const today = await report(admin, 'reenrolment?campaign=X3');
+    assert.deepEqual([today.participants, today.reenrolled, today.stayed, today.churned], [6, 2, 0, 4]);
+    const x2Today = await report(admin, 'reenrolment?campaign=X2');
+    assert.deepEqual([x2Today.reenrolled, x2Today.next_in_series], [2, { campaign: 'X3', members: 2 }]);
   });
 
   test('an enrollment cancelled, deleted or moved afterwards, and a campaign moved in time, change the reports exactly', async () => {

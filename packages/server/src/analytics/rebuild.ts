@@ -9,7 +9,7 @@ import { applyCells, applyDaily, lockState, setFirstActiveDays } from './refresh
 
 const MEMBER_CHUNK = 2_000;
 const WRITE_CHUNK = 400;
-const ROLLUP_TABLES = ['member_activity_days', 'activity_log', 'activity_daily', 'retention_cells', 'member_rollups', 'member_series_rollups', 'analytics_dirty'] as const;
+const ROLLUP_TABLES = ['member_activity_days', 'activity_log', 'activity_daily', 'retention_cells', 'member_rollups', 'member_series_rollups', 'campaign_series_firsts', 'analytics_dirty'] as const;
 
 export interface RebuildOptions {
   onProgress?(phase: string, done: number, total: number): void;

@@ -484,6 +484,16 @@ export interface MemberRollupsTable {
   first_campaign_id: number | null;
   last_campaign_id: number | null;
   first_active_day: string | null;
+  /** JSON array of [campaign id, first campaign of its series] pairs, exactly as counted into campaign_series_firsts. */
+  series_segments: Generated<JsonText>;
+}
+
+/** Participants of a campaign by the campaign they first appeared in within its series. */
+export interface CampaignSeriesFirstsTable {
+  workspace_id: number;
+  campaign_id: number;
+  first_campaign_id: number;
+  members: number;
 }
 
 export interface MemberSeriesRollupsTable {
@@ -548,6 +558,7 @@ export interface DB {
   retention_cells: RetentionCellsTable;
   member_rollups: MemberRollupsTable;
   member_series_rollups: MemberSeriesRollupsTable;
+  campaign_series_firsts: CampaignSeriesFirstsTable;
   analytics_dirty: AnalyticsDirtyTable;
 }
 

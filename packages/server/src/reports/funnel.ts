@@ -37,7 +37,7 @@ export const funnelReport: Report<typeof params> = {
       .where('checkins.workspace_id', '=', ws).where('checkins.campaign_id', '=', c.id)
       .where((eb) => countedCheckin(eb, c.rules))
       .groupBy('checkins.enrollment_id').having(countAll, '>=', c.rules.daysRequiredForCompletion).execute()).map((r) => r.enrollment_id));
-    const reenrolled = await reenrolledMembers(scope, c, scope.now.toISOString(), ordered);
+    const reenrolled = await reenrolledMembers(scope, c, null, ordered);
 
     // Nested: each step counts the signups that passed it and every step before it, so no step exceeds the last.
     const withDeposit = c.depositCents > 0;

@@ -10,7 +10,7 @@ import { ratio, type ReportScope, type Report } from './types.js';
 const params = z.strictObject({ campaign: campaignKey, as_of: day.optional() });
 
 /** Every active enrollment of the campaign's participants (in any campaign), with when it was made. */
-export async function participantEnrollments(scope: ReportScope, campaignId: number) {
+async function participantEnrollments(scope: ReportScope, campaignId: number) {
   // Read per participant through the member index and ordered in JS: joined with campaigns in SQL, SQLite's planner
   // may start from the campaigns and walk every later campaign's enrollments instead.
   return scope.db.selectFrom('enrollments').select(['member_id', 'campaign_id', 'created_at'])
@@ -19,10 +19,19 @@ export async function participantEnrollments(scope: ReportScope, campaignId: num
     .execute();
 }
 
-/** Participants of the campaign enrolled (by `end`) in a campaign starting after it. */
-export async function reenrolledMembers(scope: ReportScope, c: ReportCampaign, end: string, ordered: readonly OrderedCampaign[]): Promise<Set<number>> {
+/** Participants of the campaign enrolled (by `end`; null: up to now) in a campaign starting after it. */
+export async function reenrolledMembers(scope: ReportScope, c: ReportCampaign, end: string | null, ordered: readonly OrderedCampaign[]): Promise<Set<number>> {
   const startsOn = new Map(ordered.map((o) => [o.id, o.startsOn]));
   const out = new Set<number>();
+  if (end === null) {
+    // Up to now: a member's latest campaign (member_rollups) starts after C exactly when any of theirs does.
+    const rows = await scope.db.selectFrom('enrollments').innerJoin('member_rollups', 'member_rollups.member_id', 'enrollments.member_id')
+      .select(['enrollments.member_id', 'member_rollups.last_campaign_id'])
+      .where('enrollments.workspace_id', '=', scope.workspaceId).where('enrollments.campaign_id', '=', c.id).where('enrollments.status', '=', 'active')
+      .execute();
+    for (const r of rows) if (r.last_campaign_id !== null && startsOn.get(r.last_campaign_id)! > c.startsOn) out.add(r.member_id);
+    return out;
+  }
   for (const e of await participantEnrollments(scope, c.id)) {
     if (e.created_at < end && startsOn.get(e.campaign_id)! > c.startsOn) out.add(e.member_id);
   }
@@ -38,34 +47,31 @@ export const reenrolmentReport: Report<typeof params> = {
     const c = await campaignByKey(scope, p.campaign, ordered);
     const asOf = p.as_of ?? localDayOf(scope.now, scope.timezone);
     const end = dayStartUtc(addDays(asOf, 1), scope.timezone);
-    const enrollments = await participantEnrollments(scope, c.id);
-    const startsOn = new Map(ordered.map((o) => [o.id, o.startsOn]));
     const next = ordered.find((o) => o.seriesId === c.seriesId && o.rank > c.rank);
-    const participants = new Set<number>();
-    const reenrolled = new Set<number>();
-    let nextMembers = 0;
-    for (const e of enrollments) {
-      if (e.campaign_id === c.id) participants.add(e.member_id);
-      if (e.created_at >= end) continue;
-      if (startsOn.get(e.campaign_id)! > c.startsOn) reenrolled.add(e.member_id);
-      if (e.campaign_id === next?.id) nextMembers++;
-    }
+    const participants = (await participantIds(scope, c.id).execute()).length;
+    // As of today (or later) every enrollment so far counts: the rollups answer that without reading them all.
+    const today = localDayOf(scope.now, scope.timezone);
+    const reenrolled = await reenrolledMembers(scope, c, asOf >= today ? null : end, ordered);
+    // Participants of C also in the next edition: one probe per participant on (campaign, member).
+    const nextMembers = next ? (await scope.db.selectFrom('enrollments').select('member_id')
+      .where('workspace_id', '=', scope.workspaceId).where('campaign_id', '=', next.id).where('status', '=', 'active')
+      .where('created_at', '<', end).where('member_id', 'in', participantIds(scope, c.id)).execute()).length : 0;
     const inGroups = await scope.db.selectFrom('group_memberships').select('member_id').distinct()
       .where('workspace_id', '=', scope.workspaceId).where('member_id', 'in', participantIds(scope, c.id))
       .where('joined_at', '<', end).where((eb) => eb.or([eb('left_at', 'is', null), eb('left_at', '>=', end)]))
       .execute();
     const stayed = inGroups.filter((r) => !reenrolled.has(r.member_id)).length;
-    const churned = participants.size - reenrolled.size - stayed;
+    const churned = participants - reenrolled.size - stayed;
     const period = `as of the end of ${asOf}`;
     return {
       campaign: c.key,
       as_of: asOf,
-      participants: participants.size,
+      participants,
       reenrolled: reenrolled.size,
       stayed,
       churned,
-      reenrolment_rate: ratio(reenrolled.size, participants.size),
-      churn_rate: ratio(churned, participants.size),
+      reenrolment_rate: ratio(reenrolled.size, participants),
+      churn_rate: ratio(churned, participants),
       next_in_series: next ? { campaign: next.key, members: nextMembers } : null,
       definitions: {
         participants: { numerator: 'members with an active enrollment in the campaign', denominator: null, period: 'all time' },

@@ -72,6 +72,8 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('last_campaign_id', ref)
     /** The member's first activity day (retention cohort). */
     .addColumn('first_active_day', 'text')
+    /** JSON array of [campaign id, first campaign of its series] pairs, exactly as counted into campaign_series_firsts. */
+    .addColumn('series_segments', 'text', (c) => c.notNull().defaultTo('[]'))
     .execute();
   await db.schema.createIndex('member_rollups_first_active').on('member_rollups').columns(['workspace_id', 'first_active_day']).execute();
 
@@ -81,6 +83,16 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('member_id', ref, (c) => c.notNull())
     .addColumn('first_campaign_id', ref, (c) => c.notNull())
     .addPrimaryKeyConstraint('member_series_rollups_pk', ['series_id', 'member_id'])
+    .execute();
+
+  // Per campaign: how many of its participants first appeared in the series in each earlier (or the same) campaign,
+  // so the series report reads one row per bar segment instead of every enrollment of the series.
+  await db.schema.createTable('campaign_series_firsts')
+    .addColumn('workspace_id', ref, belongsToWorkspace)
+    .addColumn('campaign_id', ref, (c) => c.notNull())
+    .addColumn('first_campaign_id', ref, (c) => c.notNull())
+    .addColumn('members', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('campaign_series_firsts_pk', ['campaign_id', 'first_campaign_id'])
     .execute();
 
   // No foreign key: rows are written by triggers, also while a workspace's rows are being cascade-deleted.
