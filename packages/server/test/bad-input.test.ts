@@ -913,6 +913,48 @@ const specs: Record<string, Spec> = {
       { what: 'more than 120 cohorts', url: '/api/v1/reports/retention?period=day&periods=4&from=2026-01-01&to=2026-12-31', field: 'to', code: 'report.range_too_long' },
     ],
   },
+  'GET /api/v1/reports/channels': {
+    perm: 'reports.read',
+    url: () => '/api/v1/reports/channels',
+    bad: [
+      { what: 'campaign empty', url: '/api/v1/reports/channels?campaign=', field: 'campaign' },
+      { what: 'campaign too long', url: `/api/v1/reports/channels?campaign=${long(41)}`, field: 'campaign' },
+      { what: 'unknown parameter', url: '/api/v1/reports/channels?channel=1', field: 'channel' },
+    ],
+    missing: [{ url: () => '/api/v1/reports/channels?campaign=X99', code: 'campaign.not_found' }],
+  },
+  'GET /api/v1/reports/activity': {
+    perm: 'reports.read',
+    url: () => '/api/v1/reports/activity?campaign=X1&from=2026-01-01&to=2026-01-31',
+    bad: [
+      { what: 'neither campaign nor group', url: '/api/v1/reports/activity?from=2026-01-01&to=2026-01-31', field: 'campaign' },
+      { what: 'both campaign and group', url: `/api/v1/reports/activity?campaign=X1&group=${NO_SUCH}&from=2026-01-01&to=2026-01-31`, field: 'campaign' },
+      { what: 'group not a number', url: '/api/v1/reports/activity?group=abc&from=2026-01-01&to=2026-01-31', field: 'group' },
+      { what: 'from missing', url: '/api/v1/reports/activity?campaign=X1&to=2026-01-31', field: 'from' },
+      { what: 'to before from', url: '/api/v1/reports/activity?campaign=X1&from=2026-02-01&to=2026-01-31', field: 'to' },
+      { what: 'more than 92 days', url: '/api/v1/reports/activity?campaign=X1&from=2026-01-01&to=2026-04-30', field: 'to', code: 'report.range_too_long' },
+    ],
+    missing: [
+      { url: () => '/api/v1/reports/activity?campaign=X99&from=2026-01-01&to=2026-01-31', code: 'campaign.not_found' },
+      { url: () => `/api/v1/reports/activity?group=${NO_SUCH}&from=2026-01-01&to=2026-01-31`, code: 'group.not_found' },
+    ],
+  },
+  'GET /api/v1/reports/groups': {
+    perm: 'reports.read',
+    url: () => '/api/v1/reports/groups?campaign=X1&from=2026-01-01&to=2026-01-31',
+    bad: [
+      { what: 'neither campaign nor group', url: '/api/v1/reports/groups?from=2026-01-01&to=2026-01-31', field: 'campaign' },
+      { what: 'both campaign and group', url: `/api/v1/reports/groups?campaign=X1&group=${NO_SUCH}&from=2026-01-01&to=2026-01-31`, field: 'campaign' },
+      { what: 'group not a number', url: '/api/v1/reports/groups?group=abc&from=2026-01-01&to=2026-01-31', field: 'group' },
+      { what: 'from missing', url: '/api/v1/reports/groups?campaign=X1&to=2026-01-31', field: 'from' },
+      { what: 'to before from', url: '/api/v1/reports/groups?campaign=X1&from=2026-02-01&to=2026-01-31', field: 'to' },
+      { what: 'more than 92 days', url: '/api/v1/reports/groups?campaign=X1&from=2026-01-01&to=2026-04-30', field: 'to', code: 'report.range_too_long' },
+    ],
+    missing: [
+      { url: () => '/api/v1/reports/groups?campaign=X99&from=2026-01-01&to=2026-01-31', code: 'campaign.not_found' },
+      { url: () => `/api/v1/reports/groups?group=${NO_SUCH}&from=2026-01-01&to=2026-01-31`, code: 'group.not_found' },
+    ],
+  },
   'GET /api/v1/reports/settings': { perm: 'reports.read', url: () => '/api/v1/reports/settings', bad: [] },
   'PUT /api/v1/reports/settings': {
     perm: 'reports.manage',

@@ -680,6 +680,22 @@ const cases: Record<string, () => Promise<void>> = {
       assert.ok(r.cohorts.every((c: { size: number }) => c.size === 0), "B's retention has none of A's activity");
     }
   },
+  'GET /api/v1/reports/channels': async () => {
+    const ids = (r: { channels: Array<{ channel_id: number }> }) => r.channels.map((c) => c.channel_id);
+    assert.ok(ids(await ok(a.get('/api/v1/reports/channels'))).includes(chn.aChannel), "control: A's report lists A's channel");
+    for (const client of both()) {
+      const listed = ids(await ok(client.get('/api/v1/reports/channels')));
+      assert.ok(!listed.includes(chn.aChannel) && !listed.includes(chn.aChild), "B's channel report has none of A's channels");
+    }
+  },
+  'GET /api/v1/reports/activity': async () => {
+    await ok(a.get(`/api/v1/reports/activity?group=${grp.aGroup}&from=2026-01-01&to=2026-01-31`));
+    for (const client of both()) await notFound(client.get(`/api/v1/reports/activity?group=${grp.aGroup}&from=2026-01-01&to=2026-01-31`), 'group.not_found');
+  },
+  'GET /api/v1/reports/groups': async () => {
+    await ok(a.get(`/api/v1/reports/groups?group=${grp.aGroup}&from=2026-01-01&to=2026-01-31`));
+    for (const client of both()) await notFound(client.get(`/api/v1/reports/groups?group=${grp.aGroup}&from=2026-01-01&to=2026-01-31`), 'group.not_found');
+  },
   'GET /api/v1/reports/settings': async () => {
     for (const client of both()) assert.deepEqual(await ok(client.get('/api/v1/reports/settings')), { activityEvents: null });
   },
