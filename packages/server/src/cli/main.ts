@@ -12,6 +12,8 @@ Usage:
   qunyun staff add --workspace KEY --username U --name NAME --role ROLE [--password P]
   qunyun members import FILE.csv|FILE.xlsx --workspace KEY [--report rejected.csv]
   qunyun members export --workspace KEY [--out FILE.csv|FILE.xlsx]
+  qunyun import FILE.jsonl|- --workspace KEY [--name NAME] [--timezone Asia/Shanghai]   a whole workspace, all or nothing
+  qunyun export --workspace KEY [--out FILE.jsonl]   the workspace as JSON Lines (stdout by default)
   qunyun report NAME [--campaign X1 | --series X | --from D --to D …] --workspace KEY [--json]
                                                 reports: composition series reenrolment funnel daily retention
                                                 channels activity groups (docs/api-reports.md)
@@ -30,6 +32,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'staff add': async () => (await import('./staff-add.js')).staffAddCommand,
   'members import': async () => (await import('./members-import.js')).membersImportCommand,
   'members export': async () => (await import('./members-export.js')).membersExportCommand,
+  import: async () => (await import('./import.js')).importCommand,
+  export: async () => (await import('./export.js')).exportCommand,
   report: async () => (await import('./report.js')).reportCommand,
   'reports rebuild': async () => (await import('./report.js')).reportsRebuildCommand,
 };
