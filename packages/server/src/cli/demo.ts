@@ -16,7 +16,7 @@ export async function demoCommand(args: ParsedArgs): Promise<number> {
       await runtime.services.checkins.photos.removeWorkspace(existing.id);
     }
     const summary = await seedDemo(runtime.services, { key });
-    console.log(`demo workspace "${key}": ${summary.members} members, ${summary.staff} staff, ${summary.tags} tags, ${summary.records} service records, ${summary.campaigns} campaigns in ${summary.series} series, ${summary.joins} group joins, ${summary.channels} channels with ${summary.visits} visits, ${summary.enrollments} enrollments, ${summary.checkins} check-ins, ${summary.refunds} refunds`);
+    console.log(`demo workspace "${key}": ${summary.members} members, ${summary.staff} staff, ${summary.tags} tags, ${summary.records} service records, ${summary.campaigns} campaigns in ${summary.series} series, ${summary.joins} group joins, ${summary.channels} channels with ${summary.visits} visits, ${summary.enrollments} enrollments, ${summary.checkins} check-ins, ${summary.refunds} refunds, ${summary.events} events`);
     console.log(`login: workspace "${key}", user "${DEMO_LOGIN.username}", password "${DEMO_LOGIN.password}"`);
   } finally {
     await runtime.close();

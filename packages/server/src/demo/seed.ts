@@ -9,6 +9,7 @@ import { ADULT_NAMES, CHILD_NAMES, CITIES, DECORATIONS, GRADES, GROUP_CONTEXTS, 
 import { SeededRandom, phoneNumber } from './random.js';
 import { seedCampaignsAndGroups } from './seed-campaigns.js';
 import { seedCampaignRun } from './seed-campaign-run.js';
+import { seedEvents } from './seed-events.js';
 import { seedChannels } from './seed-channels.js';
 
 export const DEMO_LOGIN = { workspace: 'demo', username: 'admin', password: 'qunyun-demo' } as const;
@@ -120,8 +121,9 @@ export async function seedDemo(services: Services, options: { key: string; now?:
   const matrix = await seedCampaignsAndGroups(services, owner, operators, demoMembers, rng, now);
   const sources = await seedChannels(services, owner, operators, rng);
   const run = await seedCampaignRun(services, owner, rng, now);
+  const events = await seedEvents(services, owner, rng, now);
 
-  return { workspace, members: memberNos.length + 2, staff: staff.length, tags: tagIds.size, records, ...matrix, ...sources, ...run };
+  return { workspace, members: memberNos.length + 2, staff: staff.length, tags: tagIds.size, records, ...matrix, ...sources, ...run, events };
 }
 
 function nickname(rng: SeededRandom): string {
