@@ -1,5 +1,7 @@
 // Routes of the staff console. Everything but /login sits behind the session gate and the console layout;
 // the server answers unknown paths with index.html, so every route here also works on reload.
+import { lazy, Suspense } from 'react';
+import { Skeleton } from 'antd';
 import { Navigate, Route, Routes } from 'react-router';
 import { SessionGate } from './session/SessionGate';
 import { LoginPage } from './pages/login/LoginPage';
@@ -21,6 +23,9 @@ import { TokensPage } from './pages/tokens/TokensPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { HomeRedirect } from './pages/layout/HomeRedirect';
 import { NotFound } from './pages/layout/NotFound';
+
+// The operations index carries ECharts: it is its own chunk, loaded when a report is first opened.
+const ReportsApp = lazy(() => import('./pages/reports/ReportsApp'));
 
 export default function ConsoleApp() {
   return (
@@ -48,6 +53,7 @@ export default function ConsoleApp() {
         <Route path="staff" element={<RequirePermission permission="staff.read"><StaffPage /></RequirePermission>} />
         <Route path="api-tokens" element={<RequirePermission permission="tokens.manage"><TokensPage /></RequirePermission>} />
         <Route path="audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
+        <Route path="reports/*" element={<RequirePermission permission="reports.read"><Suspense fallback={<Skeleton active />}><ReportsApp /></Suspense></RequirePermission>} />
         <Route path="index.html" element={<Navigate to="/" replace />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -28,7 +28,9 @@ export type Permission =
   | 'enrollments.manage'
   | 'payments.manage'
   | 'checkins.review'
-  | 'settlement.manage';
+  | 'settlement.manage'
+  | 'reports.read'
+  | 'reports.manage';
 
 export interface Page<T> {
   items: T[];

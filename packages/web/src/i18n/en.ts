@@ -1,11 +1,13 @@
 // English strings. Typed against the zh-CN key set: a missing or extra key fails the build.
 import { runEn } from './run.en';
 import { settlementEn } from './settlement.en';
+import { reportsEn } from './reports.en';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
   ...runEn,
   ...settlementEn,
+  ...reportsEn,
   'app.name': 'Qunyun',
   'lang.zhCN': '中文',
   'lang.en': 'English',
@@ -526,6 +528,8 @@ export const en: Record<MessageKey, string> = {
   'permission.payments.manage': 'Record payments and payment notices',
   'permission.checkins.review': 'Review check-ins',
   'permission.settlement.manage': 'Settle deposits and mark refunds',
+  'permission.reports.read': 'View the operations index',
+  'permission.reports.manage': 'Configure the operations index',
   'channels.create': 'New channel',
   'channels.edit': 'Edit channel',
   'channels.created': 'Channel “{name}” created',

@@ -3,10 +3,12 @@
 // strings in their own files, spread in here (and their English twins into en.ts).
 import { runZhCN } from './run.zh-CN';
 import { settlementZhCN } from './settlement.zh-CN';
+import { reportsZhCN } from './reports.zh-CN';
 
 export const zhCN = {
   ...runZhCN,
   ...settlementZhCN,
+  ...reportsZhCN,
   'app.name': '群运',
   'lang.zhCN': '中文',
   'lang.en': 'English',
@@ -527,6 +529,8 @@ export const zhCN = {
   'permission.payments.manage': '记录收款与支付回调',
   'permission.checkins.review': '审核打卡',
   'permission.settlement.manage': '押金结算与退款',
+  'permission.reports.read': '查看运营指数',
+  'permission.reports.manage': '设置运营指数口径',
   'channels.create': '新建渠道',
   'channels.edit': '编辑渠道',
   'channels.created': '已创建渠道“{name}”',

@@ -1,7 +1,7 @@
 // The frame around every console page: side menu filtered by permission, header with workspace, staff and
 // language, and the page itself in the content area.
-import { Layout, Menu, Space, Tag, Typography, Button, theme } from 'antd';
-import { AppstoreOutlined, AuditOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, CommentOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
+import { Layout, Menu, Space, Tag, Typography, Button, theme, type MenuProps } from 'antd';
+import { AppstoreOutlined, AuditOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, CommentOutlined, FundOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useState, type ReactNode } from 'react';
 import { logout } from '../../api/auth';
@@ -11,6 +11,7 @@ import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 import { useNotify } from '../../shared/useNotify';
 import { AlertsBell } from '../channels/AlertsBell';
 import { SECTIONS } from './navigation';
+import { REPORTS_ROOT, REPORT_SECTIONS } from '../reports/sections';
 
 const ICONS: Record<string, ReactNode> = {
   '/members': <IdcardOutlined />,
@@ -36,6 +37,19 @@ export function ConsoleLayout() {
 
   const visible = SECTIONS.filter((s) => can(s.permission));
   const selected = visible.find((s) => pathname === s.path || pathname.startsWith(`${s.path}/`));
+  // 运营指数 is a group of its own, placed after the sections that come before tags in SECTIONS.
+  const reports = REPORT_SECTIONS.filter((s) => can(s.permission));
+  const reportSelected = reports.find((s) => pathname === s.path || pathname.startsWith(`${s.path}/`));
+  const items: NonNullable<MenuProps['items']> = visible.map((s) => ({ key: s.path, icon: ICONS[s.path], label: t(s.label) }));
+  if (reports.length) {
+    const before = SECTIONS.findIndex((s) => s.path === '/tags');
+    items.splice(visible.filter((s) => SECTIONS.indexOf(s) < before).length, 0, {
+      key: REPORTS_ROOT,
+      icon: <FundOutlined />,
+      label: t('reports.nav.group'),
+      children: reports.map((s) => ({ key: s.path, label: t(s.label) })),
+    });
+  }
 
   const signOut = async () => {
     setLeaving(true);
@@ -58,9 +72,10 @@ export function ConsoleLayout() {
         <Menu
           theme="dark"
           mode="inline"
-          selectedKeys={selected ? [selected.path] : []}
+          selectedKeys={reportSelected ? [reportSelected.path] : selected ? [selected.path] : []}
+          defaultOpenKeys={pathname.startsWith(`${REPORTS_ROOT}/`) ? [REPORTS_ROOT] : []}
           onClick={({ key }) => navigate(key)}
-          items={visible.map((s) => ({ key: s.path, icon: ICONS[s.path], label: t(s.label) }))}
+          items={items}
           data-testid="side-menu"
         />
       </Layout.Sider>
