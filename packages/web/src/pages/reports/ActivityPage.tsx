@@ -7,8 +7,8 @@ import { AXIS_NAME, Chart, type ChartOption } from './Chart';
 import { Figure, useDefinitions, useFieldLabel } from './definitions';
 import { ReportCard, ReportFrame, Stack } from './Frame';
 import { minutes } from './format';
-import { RangePicker, ScopePicker } from './Pickers';
-import { SCOPED_MAX_DAYS, useScopedParams } from './scope';
+import { ScopedFilters } from './Pickers';
+import { useScopedParams } from './scope';
 import { useReport } from './useReport';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`);
@@ -104,10 +104,7 @@ export function ActivityPage() {
     <ReportFrame
       title={t('reports.nav.activity')}
       intro={t('reports.activity.intro')}
-      filters={<>
-        <ScopePicker kind={p.kind} campaign={p.campaign} group={p.group} onKind={p.setKind} onCampaign={p.setCampaign} onGroup={p.setGroup} />
-        <RangePicker from={p.range.from} to={p.range.to} onChange={p.setRange} hint={t('reports.pick.maxDays', { days: SCOPED_MAX_DAYS })} />
-      </>}
+      filters={<ScopedFilters p={p} />}
       missing={p.query ? null : t(p.kind === 'campaign' ? 'reports.chooseCampaign' : 'reports.chooseGroup')}
       report={report}
       empty={(r) => (r.heatmap.length === 0 && r.dwell.every((d) => d.members === 0) ? t('reports.activity.empty') : null)}

@@ -8,7 +8,7 @@ import { useCampaignColor, useCampaignName } from './colors';
 import { useCatalog } from './catalog';
 import { Figure, LabelWithDefinition, useDefinitions, useFieldLabel, type DefinitionOf } from './definitions';
 import { ReportCard, ReportFrame, Stack } from './Frame';
-import { AsOfPicker, CampaignPicker } from './Pickers';
+import { CampaignAsOfFilters } from './Pickers';
 import { useParamState, useRemembered } from './params';
 import { useReport } from './useReport';
 
@@ -101,10 +101,7 @@ export function CompositionPage() {
     <ReportFrame
       title={t('reports.nav.composition')}
       intro={t('reports.composition.intro')}
-      filters={<>
-        <CampaignPicker value={campaign} onChange={(v) => set({ campaign: v })} />
-        <AsOfPicker value={asOf} onChange={(v) => set({ as_of: v })} />
-      </>}
+      filters={<CampaignAsOfFilters campaign={campaign} asOf={asOf} set={set} />}
       missing={campaign ? null : t('reports.chooseCampaign')}
       report={report}
       empty={(r) => (r.participants === 0 ? t('reports.composition.empty') : null)}

@@ -9,8 +9,8 @@ import { PALETTE } from './colors';
 import { LabelWithDefinition, useDefinitions, useFieldLabel } from './definitions';
 import { ReportCard, ReportFrame, Stack } from './Frame';
 import { pct } from './format';
-import { RangePicker, ScopePicker } from './Pickers';
-import { SCOPED_MAX_DAYS, useScopedParams } from './scope';
+import { ScopedFilters } from './Pickers';
+import { useScopedParams } from './scope';
 import { useReport } from './useReport';
 
 type SizeMetric = 'members' | 'net';
@@ -98,10 +98,7 @@ export function GroupsReportPage() {
     <ReportFrame
       title={t('reports.nav.groups')}
       intro={t('reports.groups.intro')}
-      filters={<>
-        <ScopePicker kind={p.kind} campaign={p.campaign} group={p.group} onKind={p.setKind} onCampaign={p.setCampaign} onGroup={p.setGroup} />
-        <RangePicker from={p.range.from} to={p.range.to} onChange={p.setRange} hint={t('reports.pick.maxDays', { days: SCOPED_MAX_DAYS })} />
-      </>}
+      filters={<ScopedFilters p={p} />}
       missing={p.query ? null : t(p.kind === 'campaign' ? 'reports.chooseCampaign' : 'reports.chooseGroup')}
       report={report}
       empty={(r) => (r.groups.length === 0 ? t('reports.groups.empty') : null)}

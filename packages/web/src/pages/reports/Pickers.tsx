@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { groupsApi, type Group } from '../../api/groups';
 import { useT } from '../../i18n/useT';
 import { useCatalog } from './catalog';
+import { SCOPED_MAX_DAYS, type ScopedParams } from './scope';
 
 function Labelled({ label, children }: { label: string; children: ReactNode }) {
   if (!label) return <>{children}</>;
@@ -166,5 +167,26 @@ export function AsOfPicker({ value, onChange }: { value: string | undefined; onC
         data-testid="pick-as-of"
       />
     </Labelled>
+  );
+}
+
+/** Campaign and as-of day: the filters of composition and re-enrolment (both kept in the URL). */
+export function CampaignAsOfFilters({ campaign, asOf, set }: { campaign: string | undefined; asOf: string | undefined; set: (patch: Record<string, string | undefined>) => void }) {
+  return (
+    <>
+      <CampaignPicker value={campaign} onChange={(v) => set({ campaign: v })} />
+      <AsOfPicker value={asOf} onChange={(v) => set({ as_of: v })} />
+    </>
+  );
+}
+
+/** Campaign-or-group and a date range: the filters of activity and group health. */
+export function ScopedFilters({ p }: { p: ScopedParams }) {
+  const t = useT();
+  return (
+    <>
+      <ScopePicker kind={p.kind} campaign={p.campaign} group={p.group} onKind={p.setKind} onCampaign={p.setCampaign} onGroup={p.setGroup} />
+      <RangePicker from={p.range.from} to={p.range.to} onChange={p.setRange} hint={t('reports.pick.maxDays', { days: SCOPED_MAX_DAYS })} />
+    </>
   );
 }

@@ -8,7 +8,7 @@ import { OUTCOME_COLORS, useCampaignColor, useCampaignName } from './colors';
 import { Figure, useDefinitions, useFieldLabel } from './definitions';
 import { Figures, ReportCard, ReportFrame, Stack } from './Frame';
 import { pct } from './format';
-import { AsOfPicker, CampaignPicker } from './Pickers';
+import { CampaignAsOfFilters } from './Pickers';
 import { useParamState, useRemembered } from './params';
 import { useReport } from './useReport';
 
@@ -108,10 +108,7 @@ export function ReenrolmentPage() {
     <ReportFrame
       title={t('reports.reenrolment.title')}
       intro={t('reports.reenrolment.intro')}
-      filters={<>
-        <CampaignPicker value={campaign} onChange={(v) => set({ campaign: v })} />
-        <AsOfPicker value={asOf} onChange={(v) => set({ as_of: v })} />
-      </>}
+      filters={<CampaignAsOfFilters campaign={campaign} asOf={asOf} set={set} />}
       missing={campaign ? null : t('reports.chooseCampaign')}
       report={report}
       empty={(r) => (r.participants === 0 ? t('reports.reenrolment.empty') : null)}

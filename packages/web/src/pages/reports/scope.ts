@@ -7,6 +7,8 @@ import { addDays, campaignRange, isDay, useParamState, useRemembered, useToday }
 
 export const SCOPED_MAX_DAYS = 92;
 
+export type ScopedParams = ReturnType<typeof useScopedParams>;
+
 export function useScopedParams() {
   const { get, set } = useParamState();
   const today = useToday();
