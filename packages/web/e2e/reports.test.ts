@@ -29,6 +29,12 @@ after(async () => {
 
 async function signIn(username: string = DEMO_LOGIN.username, lang?: 'en'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  const log: string[] = [];
+  reportRequests.set(page, log);
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (r.method() === 'GET' && url.pathname.startsWith('/api/v1/reports/')) log.push(url.pathname + url.search);
+  });
   // The charts and the console chunk are heavy for a busy test machine: give every step room.
   page.setDefaultTimeout(60_000);
   if (lang) await page.addInitScript((l) => window.localStorage.setItem('qunyun.lang', l), lang);
@@ -48,10 +54,23 @@ async function api<T = any>(page: Page, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Waits for the page's next report request and returns its path and query (to repeat it from the test). */
-function nextReport(page: Page, name: string): Promise<string> {
-  return page.waitForResponse((r) => r.url().includes(`/api/v1/reports/${name}`) && r.request().method() === 'GET')
-    .then((r) => { const u = new URL(r.url()); return u.pathname + u.search; });
+/** Every report request each page has sent (path and query), recorded from the page's creation on. */
+const reportRequests = new WeakMap<Page, string[]>();
+
+/**
+ * The page's next report request of that name after this call, as path and query (to repeat it from the test).
+ * Read from a log the page keeps from its creation, so a request sent before a listener could attach is not lost.
+ */
+async function nextReport(page: Page, name: string): Promise<string> {
+  const log = reportRequests.get(page)!;
+  const from = log.length;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const found = log.slice(from).find((p) => p.startsWith(`/api/v1/reports/${name}`));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no request for the ${name} report within 60 s (seen: ${log.slice(from).join(', ') || 'none'})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function openFromMenu(page: Page, label: string, path: string): Promise<void> {

@@ -1,5 +1,6 @@
 // A member's activity days recomputed from the raw rows (check-ins and counted events), for a rebuild and for
 // members whose rows moved (a merge or its undo). A merged-away member has none: their days belong to the survivor.
+import { sql } from 'kysely';
 import type { Executor } from '../db/scoped.js';
 import { localDayOf } from './days.js';
 
@@ -50,7 +51,9 @@ export async function rawActivityDays(db: Executor, workspaceId: number, memberI
       const checkins = await db.selectFrom('checkins').select(['member_id', 'submitted_at']).where('workspace_id', '=', workspaceId).where('member_id', 'in', ids).execute();
       for (const c of checkins) add(c.member_id, c.submitted_at);
       let events = db.selectFrom('events').select(['member_id', 'at']).where('workspace_id', '=', workspaceId).where('member_id', 'in', ids);
-      if (settings.counted) events = events.where('name', 'in', settings.counted.size > 0 ? [...settings.counted] : ['']);
+      // `name || ''`: compared as is, SQLite (no statistics) would pick events_name_at and read every event of those
+      // names in the workspace instead of these members' events.
+      if (settings.counted) events = events.where(sql<string>`events.name || ''`, 'in', settings.counted.size > 0 ? [...settings.counted] : ['']);
       for (const e of await events.execute()) add(e.member_id, e.at);
     }
   }

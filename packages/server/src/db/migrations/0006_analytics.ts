@@ -104,6 +104,10 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addPrimaryKeyConstraint('analytics_dirty_pk', ['workspace_id', 'kind', 'member_id'])
     .execute();
 
+  // SQLite keeps no statistics: for `workspace_id = ? AND member_id IN (…)` it walked every enrollment of the
+  // workspace through enrollments_ws_campaign (the rebuild and the refresh read members' enrollments that way).
+  await db.schema.createIndex('enrollments_ws_member').on('enrollments').columns(['workspace_id', 'member_id']).execute();
+  await db.schema.createIndex('member_series_rollups_member').on('member_series_rollups').columns(['workspace_id', 'member_id']).execute();
   // New members per day (daily report).
   await db.schema.createIndex('members_ws_created').on('members').columns(['workspace_id', 'created_at']).execute();
   // A set of members' check-ins (rebuild, activity heat map). With the member id first, SQLite, which has no planner
