@@ -1,7 +1,8 @@
 // `npm run bench`: on SQLite in a temporary data folder, imports generated workspaces of 10^5 and 10^6 members
 // through the real importer, times lookups and fragment search through the services, then event ingestion over
 // HTTP (bench/events.ts) and check-in submissions over HTTP (bench/checkins.ts); writes BENCHMARKS.md. `--events` or
-// `--checkins` runs only that part and replaces its section.
+// `--checkins` runs only that part and replaces its section; `--analytics [--scale S]` runs only the reports benchmark
+// (bench/analytics/run.ts, against DuckDB), whose section the other runs keep.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,8 @@ import { SeededRandom } from '../src/demo/random.js';
 import { systemContext } from '../src/http/access.js';
 import { importMembers } from '../src/members/import.js';
 import { createServices } from '../src/services.js';
+import { ANALYTICS_HEADING, renderAnalytics, sectionOf } from './analytics/render.js';
+import type { AnalyticsResult } from './analytics/run.js';
 import { benchCheckins, type CheckinBenchResult } from './checkins.js';
 import { benchEvents, type EventBenchResult } from './events.js';
 import { generateMembersCsv } from './generate.js';
@@ -27,19 +30,23 @@ export async function main(argv: string[]): Promise<number> {
   const sizesFlag = argv.indexOf('--sizes');
   const sizes = quick ? [10_000] : sizesFlag >= 0 ? (argv[sizesFlag + 1] ?? '').split(',').map(Number) : [100_000, 1_000_000];
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
-    console.error('usage: npm run bench [-- --sizes 100000,1000000 | --quick | --events | --checkins] [--keep]');
+    console.error('usage: npm run bench [-- --sizes 100000,1000000 | --quick | --events | --checkins | --analytics [--scale 0.01]] [--keep]');
     return 1;
   }
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'qunyun-bench-'));
   const eventsOnly = argv.includes('--events');
   const checkinsOnly = argv.includes('--checkins');
+  const analyticsOnly = argv.includes('--analytics');
   const results: SizeResult[] = [];
   let events: EventBenchResult | null = null;
   let checkins: CheckinBenchResult | null = null;
+  let analytics: AnalyticsResult | null = null;
   try {
-    for (const size of eventsOnly || checkinsOnly ? [] : sizes) results.push(await benchSize(size, path.join(root, String(size))));
-    if (!checkinsOnly) events = await benchEvents(path.join(root, 'events'), (message) => console.error(`[events] ${message}`));
-    if (!eventsOnly) checkins = await benchCheckins(path.join(root, 'checkins'), (message) => console.error(`[checkins] ${message}`));
+    // Loaded only when asked for: it needs the DuckDB dev dependency.
+    if (analyticsOnly) analytics = await (await import('./analytics/run.js')).benchAnalytics(argv, path.join(root, 'analytics'), (message) => console.error(`[analytics] ${message}`));
+    for (const size of eventsOnly || checkinsOnly || analyticsOnly ? [] : sizes) results.push(await benchSize(size, path.join(root, String(size))));
+    if (!checkinsOnly && !analyticsOnly) events = await benchEvents(path.join(root, 'events'), (message) => console.error(`[events] ${message}`));
+    if (!eventsOnly && !analyticsOnly) checkins = await benchCheckins(path.join(root, 'checkins'), (message) => console.error(`[checkins] ${message}`));
   } finally {
     if (!argv.includes('--keep')) fs.rmSync(root, { recursive: true, force: true });
     else console.error(`kept ${root}`);
@@ -48,11 +55,13 @@ export async function main(argv: string[]): Promise<number> {
   const target = path.join(REPO_ROOT, 'BENCHMARKS.md');
   const eventSection = events ? renderEvents(machine, events, argv) : '';
   const checkinSection = checkins ? renderCheckins(machine, checkins, argv) : '';
+  const analyticsSection = analytics ? renderAnalytics(machine, analytics, argv) : '';
   const existing = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : null;
   let report: string;
   if (eventsOnly && existing !== null) report = replaceSection(existing, EVENTS_HEADING, eventSection);
   else if (checkinsOnly && existing !== null) report = replaceSection(existing, CHECKINS_HEADING, checkinSection);
-  else report = [renderReport(machine, results, argv), eventSection, checkinSection].filter(Boolean).join('\n');
+  else if (analyticsOnly) report = existing !== null ? replaceSection(existing, ANALYTICS_HEADING, analyticsSection) : analyticsSection;
+  else report = [renderReport(machine, results, argv), eventSection, checkinSection, existing !== null ? sectionOf(existing, ANALYTICS_HEADING) : ''].filter(Boolean).join('\n');
   if (quick) {
     console.log(report);
     console.error('quick run: BENCHMARKS.md left unchanged');
