@@ -2,10 +2,10 @@
 // members whose rows moved (a merge or its undo). A merged-away member has none: their days belong to the survivor.
 import { sql } from 'kysely';
 import type { Executor } from '../db/scoped.js';
+import { MAX_MERGE_HOPS } from '../members/service.js';
 import { localDayOf } from './days.js';
 
 const CHUNK = 500;
-const MAX_MERGE_HOPS = 20;
 
 export interface DaySettings {
   timezone: string;

@@ -55,7 +55,8 @@ function toChannelOut(row: q.ChannelRow, pool: q.PoolRow[], totals: Totals | und
   };
 }
 
-function generateCode(): string {
+/** A new short-link code (the caller makes sure no channel has it); also used by the workspace import. */
+export function generateCode(): string {
   return Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 }
 

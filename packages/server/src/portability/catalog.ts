@@ -1,9 +1,9 @@
 // Series, campaigns, channels and groups of the file: collected in the first pass (a few hundred at most), then
 // resolved against each other and the workspace and written before anything refers to them. Into an existing
 // workspace, series and campaigns are matched by key, channels by name under the same parent, groups by name.
-import { randomInt } from 'node:crypto';
 import { parseStoredRules, type CampaignClock } from '../campaigns/rules.js';
 import { DEFAULT_THRESHOLD } from '../channels/schema.js';
+import { generateCode } from '../channels/service.js';
 import { nowIso, scoped, type Executor } from '../db/scoped.js';
 import { atLine, ImportError } from './errors.js';
 import type { RawRecord } from './fields.js';
@@ -25,9 +25,6 @@ interface Entry<R> {
   record: R;
 }
 
-// As channels/service.ts: unambiguous letters and digits (no 0/O, 1/l/I), for codes people type from a poster.
-const CODE_ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const CODE_LENGTH = 6;
 
 export class Catalog {
   private readonly series = new Map<string, Entry<SeriesRecord>>();
@@ -204,7 +201,7 @@ function channelName(parentId: number | null, name: string): string {
 /** A short-link code no channel of any workspace has (the link carries no workspace). */
 async function freeCode(tx: Executor): Promise<string> {
   for (;;) {
-    const code = Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+    const code = generateCode();
     // Codes are unique across workspaces, so this one lookup is deliberately not fenced to one workspace.
     if (!(await tx.selectFrom('channels').select('id').where('code', '=', code).executeTakeFirst())) return code;
   }

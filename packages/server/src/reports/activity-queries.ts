@@ -4,12 +4,12 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import { addDays, dayStartUtc } from '../analytics/days.js';
 import type { DB } from '../db/schema.js';
 import { invalid } from '../http/errors.js';
+import { MAX_MERGE_HOPS } from '../members/service.js';
 import { checkRange } from './params.js';
 import type { ReportScope } from './types.js';
 
 export const MAX_RANGE_DAYS = 92;
 const CHUNK = 1000;
-const MAX_MERGE_HOPS = 20;
 
 /** Exactly one of campaign / group, and a range of at most 92 days; the range as UTC bounds [lo, hi). */
 export function checkScopeAndRange(scope: ReportScope, p: { campaign?: string | undefined; group?: number | undefined; from: string; to: string }): { lo: string; hi: string } {
