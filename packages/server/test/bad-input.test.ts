@@ -3,10 +3,14 @@
 // token without the scope, a revoked token, ids that do not exist. The route list comes from the OpenAPI document.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Permission, Role } from '../src/auth/permissions.js';
+import type { Role } from '../src/auth/permissions.js';
 import { assertCoversRoutes, assertError, assertErrorShape, documentedRoutes } from './api-checks.js';
 import { Client, createWorkspace, PASSWORD, startServer, type Response, type TestServer, type TestWorkspace } from './harness.js';
 import { csvFile, PNG_1PX, upload } from './multipart.js';
+import { badInputModules } from './route-cases/index.js';
+import type { Spec } from './route-cases/types.js';
+
+const extraModules = badInputModules();
 
 let server: TestServer;
 let W: TestWorkspace;
@@ -31,32 +35,11 @@ const g = (p = '') => `/api/v1/groups/${gf.groupId}${p}`;
 /** For faults in the query string, which is checked before the group is looked up: any well-formed id. */
 const anyGroup = (p: string) => `/api/v1/groups/${NO_SUCH}${p}`;
 /** Channel fixtures: a channel with an empty pool, visited once, so it has an open alert. */
-const chf = { channelId: 0, alertId: 0 };
-
-interface Bad {
-  what: string;
-  /** The URL when the fault is in the path or query; otherwise the route's valid URL. */
-  url?: string;
-  /** The body when the fault is in it; otherwise the route's valid body. */
-  body?: unknown;
-  field: string;
-  code?: string;
-}
-
-interface Spec {
-  /** The permission the route needs; null when any signed-in caller may use it. */
-  perm: Permission | null;
-  /** A signed-in role without that permission. */
-  wrongRole?: Role;
-  url: () => string;
-  body?: () => unknown;
-  bad: Bad[];
-  missing?: Array<{ url: () => string; body?: unknown; code: string; field?: string }>;
-}
+const chf = { channelId: 0 };
 
 const m = (path = '') => `/api/v1/members/10001${path}`;
 
-const specs: Record<string, Spec> = {
+const coreSpecs: Record<string, Spec> = {
   'POST /api/v1/auth/login': {
     perm: null,
     url: () => '/api/v1/auth/login',
@@ -574,22 +557,6 @@ const specs: Record<string, Spec> = {
     url: () => `/api/v1/channels/${chf.channelId}/qr.svg`,
     bad: [{ what: 'id not a number', url: '/api/v1/channels/abc/qr.svg', field: 'id' }],
     missing: [{ url: () => `/api/v1/channels/${NO_SUCH}/qr.svg`, code: 'channel.not_found' }],
-  },
-  'GET /api/v1/alerts': {
-    perm: 'channels.read',
-    url: () => '/api/v1/alerts',
-    bad: [{ what: 'open not a boolean', url: '/api/v1/alerts?open=maybe', field: 'open' }],
-  },
-  'POST /api/v1/alerts/{id}/resolve': {
-    perm: 'channels.manage',
-    wrongRole: 'viewer',
-    url: () => `/api/v1/alerts/${chf.alertId}/resolve`,
-    body: () => ({}),
-    bad: [
-      { what: 'id not a number', url: '/api/v1/alerts/abc/resolve', field: 'id' },
-      { what: 'unknown field', body: { note: 'done' }, field: 'note' },
-    ],
-    missing: [{ url: () => `/api/v1/alerts/${NO_SUCH}/resolve`, code: 'alert.not_found' }],
   },
   'POST /api/v1/events': {
     perm: 'events.write',
@@ -1316,6 +1283,9 @@ const specs: Record<string, Spec> = {
   },
 };
 
+/** The core table and every feature module's (route-cases/). */
+const specs: Record<string, Spec> = Object.assign({}, coreSpecs, ...extraModules.map((m) => m.specs));
+
 function parse(route: string): { method: string; path: string } {
   const [method, path] = route.split(' ') as [string, string];
   return { method, path };
@@ -1371,7 +1341,11 @@ before(async () => {
   const channel = await ok(owner.post('/api/v1/channels', { name: '渠道' }), 201);
   chf.channelId = channel.id;
   assert.equal((await fetch(`${server.url}/c/${channel.code}`)).status, 200);
-  chf.alertId = (await ok(owner.get('/api/v1/alerts'), 200)).items[0].id;
+  const env = {
+    server, W, owner, roles, noSuch: NO_SUCH,
+    fixtures: { campaignId: cf.campaignId, groupId: gf.groupId, teamId: f.teamId, staffId: f.staffId, memberNo: 10001 },
+  };
+  for (const module of extraModules) await module.setup(env);
 });
 
 after(async () => {

@@ -237,7 +237,7 @@ test('an exhausted pool shows the fallback message and raises one open alert for
   }
   const alerts = await openAlerts(c.id);
   assert.equal(alerts.length, 1, 'at most one open alert per channel');
-  assert.deepEqual([alerts[0].kind, alerts[0].level, alerts[0].staff.id, alerts[0].resolvedAt], ['live_code.exhausted', 'high', ownerStaffId, null]);
+  assert.deepEqual([alerts[0].kind, alerts[0].level, alerts[0].staff.id, alerts[0].resolvedAt], ['live_code_exhausted', 'critical', ownerStaffId, null]);
   const resolved = await ok(owner.post(`/api/v1/alerts/${alerts[0].id}/resolve`, {}));
   assert.ok(resolved.resolvedAt);
   assert.equal((await ok(owner.post(`/api/v1/alerts/${alerts[0].id}/resolve`, {}))).resolvedAt, resolved.resolvedAt, 'resolving twice changes nothing');

@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { rebuildAnalytics } from '../src/analytics/rebuild.js';
 import { seedDemo } from '../src/demo/seed.js';
+import { localDate } from '../src/campaigns/rules.js';
+import { JOBS } from '../src/scheduler/registry.js';
+import { runDueJobs } from '../src/scheduler/runner.js';
 import { ok } from './api-checks.js';
 import { login, startServer, type TestServer, type Client } from './harness.js';
 
@@ -88,4 +91,33 @@ test('the operations index reads the demo, and its incrementally kept rollups eq
   await server.services.database.db.transaction().execute((tx) => rebuildAnalytics(tx, workspace!.id));
   const after = await Promise.all(paths.map(async (p) => strip(await ok(admin.get(`/api/v1/reports/${p}`)))));
   assert.deepEqual(before, after);
+});
+
+test('the demo runs the operation: goals, SOP tasks with points, problems, work plan, alerts, a retrospective', async () => {
+  for (const key of ['goals', 'sopTasks', 'workItems', 'pointsEntries', 'retrospectives']) assert.ok((summary as Record<string, unknown>)[key] !== undefined, `the summary counts ${key}`);
+  const goals = await ok(admin.get('/api/v1/goals'));
+  assert.ok(goals.items.length >= 3, 'goals');
+  const today = await ok(admin.get('/api/v1/sops/stats'));
+  assert.ok(today.total.due > 0, 'SOP tasks on the running camp');
+  const ledger = await ok(admin.get('/api/v1/points/leaderboard?period=month'));
+  assert.ok(ledger.items.some((row: { points: number }) => row.points !== 0), 'points on the leaderboard');
+  assert.ok((await ok(admin.get('/api/v1/problems?q=退款'))).items.length > 0, 'the problem bank finds 退款');
+  assert.ok((await ok(admin.get('/api/v1/alerts?status=all'))).items.length > 0, 'alerts raised from the data');
+});
+
+test('every scheduled job, run again over the demo, changes nothing the second time', async () => {
+  const workspace = (await server.services.workspaces.findByKey('demo'))!;
+  const db = server.services.database.db;
+  const tables = ['sop_tasks', 'points_ledger', 'alerts', 'goal_day_targets', 'problems', 'work_items'] as const;
+  const snapshot = async () => Promise.all(tables.map((t) => db.selectFrom(t).selectAll().where('workspace_id', '=', workspace.id).orderBy('id').execute()));
+  const now = server.services.clock.now();
+  await runDueJobs(server.services, JOBS, now, { workspaceId: workspace.id });
+  const once = await snapshot();
+  // The bodies themselves, again at the same instant, as a retry or a second period's pass would run them.
+  const day = localDate(now, workspace.timezone);
+  for (const job of JOBS) {
+    if (job.name === 'scheduler.prune') continue;
+    await job.run(server.services, workspace, { period: `again:${job.name}`, now, localDate: day });
+  }
+  assert.deepEqual(await snapshot(), once);
 });

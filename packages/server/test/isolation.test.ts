@@ -6,6 +6,9 @@ import { allPages, assertCoversRoutes, assertError, documentedRoutes, ok } from 
 import { Client, createWorkspace, login, PASSWORD, startServer, type Response, type TestServer, type TestWorkspace } from './harness.js';
 import { csvFile, PNG_1PX, upload } from './multipart.js';
 import { withCheckin, type CheckinFixture } from './fixtures/enrollment.js';
+import { isolationModules } from './route-cases/index.js';
+
+const extraModules = isolationModules();
 
 // A has more members than B, so A's high numbers do not exist in B at all.
 const A_MEMBERS = 12;
@@ -50,7 +53,7 @@ function recorded(client: Client): Client {
 const grp = { aSeries: 0, aCampaign: 0, aGroup: 0, aReview: 0, bGroup: 0, bReview: 0 };
 const A_GROUP_NAME = `${A_FRAGMENT}社群`;
 /** Channels: A's channel (pool: A's group) and its child (empty pool, so a visit raised an alert); B's own, with an alert. */
-const chn = { aChannel: 0, aChild: 0, aCode: '', aAlert: 0, bChannel: 0 };
+const chn = { aChannel: 0, aChild: 0, aCode: '', bChannel: 0 };
 const A_CHANNEL_NAME = `${A_FRAGMENT}渠道`;
 
 /** A multipart upload by B, recorded like B's JSON calls. */
@@ -80,6 +83,7 @@ async function snapshotA() {
     teams: await ok(a.get('/api/v1/teams')),
     tokens,
     audit: await allPages(a, '/api/v1/audit'),
+    features: await Promise.all(extraModules.map((m) => m.snapshot())),
   };
 }
 
@@ -164,10 +168,14 @@ before(async () => {
   chn.aChild = aChild.id;
   assert.equal((await fetch(`${server.url}/c/${chn.aCode}`)).status, 200);
   assert.equal((await fetch(`${server.url}/c/${aChild.code}`)).status, 200);
-  chn.aAlert = (await ok(a.get('/api/v1/alerts'))).items[0].id;
   const bChannel = await ok(b.post('/api/v1/channels', { name: 'B 渠道' }), 201);
   chn.bChannel = bChannel.id;
   assert.equal((await fetch(`${server.url}/c/${bChannel.code}`)).status, 200);
+  const env = {
+    server, A, B, a, b, bt, fragment: A_FRAGMENT, aCampaign: camp.aCampaign, aGroup: grp.aGroup, aOwnerId: ids.aOwnerId,
+    aTeam: ids.aTeam, aMemberIds: ids.aMembers, aMemberNos: ids.aMembers.map((_, i) => 10001 + i), bTeam: ids.bTeam,
+  };
+  for (const module of extraModules) await module.setup(env);
   ids.aAudit = (await allPages<{ id: number }>(a, '/api/v1/audit')).map((e) => e.id);
   snapshotBefore = await snapshotA();
 });
@@ -215,7 +223,7 @@ async function searchProbe(q: string) {
   }
 }
 
-const cases: Record<string, () => Promise<void>> = {
+const coreCases: Record<string, () => Promise<void>> = {
   'POST /api/v1/auth/login': async () => {
     // A's staff cannot sign in to B (and the reverse): usernames belong to one workspace.
     const anon = Client.anonymous(server.url);
@@ -430,17 +438,6 @@ const cases: Record<string, () => Promise<void>> = {
   },
   'GET /api/v1/channels/{id}/qr.svg': async () => {
     await notFound(b.get(`/api/v1/channels/${chn.aChannel}/qr.svg`), 'channel.not_found');
-  },
-  'GET /api/v1/alerts': async () => {
-    for (const open of ['true', 'false']) {
-      const items = (await ok(b.get(`/api/v1/alerts?open=${open}`))).items as Array<{ id: number; subject: string }>;
-      assert.ok(!items.some((x) => x.id === chn.aAlert || x.subject === `channel:${chn.aChild}`));
-    }
-    assert.ok((await ok(b.get('/api/v1/alerts'))).items.some((x: { subject: string }) => x.subject === `channel:${chn.bChannel}`), 'B sees its own alert');
-  },
-  'POST /api/v1/alerts/{id}/resolve': async () => {
-    await notFound(b.post(`/api/v1/alerts/${chn.aAlert}/resolve`, {}), 'alert.not_found');
-    assert.ok((await ok(a.get('/api/v1/alerts'))).items.some((x: { id: number }) => x.id === chn.aAlert), "control: A's alert is still open");
   },
   'POST /api/v1/events': async () => {
     // B may by now hold numbers and identities equal to A's (its own, created by other cases): an event lands on
@@ -883,6 +880,9 @@ const cases: Record<string, () => Promise<void>> = {
     }
   },
 };
+
+/** The core table and every feature module's (route-cases/). */
+const cases: Record<string, () => Promise<void>> = Object.assign({}, coreCases, ...extraModules.map((m) => m.cases));
 
 test('there is an isolation case for every /api/v1 route the server documents', async () => {
   assertCoversRoutes(await documentedRoutes(server.url), Object.keys(cases), 'isolation');

@@ -26,6 +26,8 @@ import { NotFound } from './pages/layout/NotFound';
 
 // The operations index carries ECharts: it is its own chunk, loaded when a report is first opened.
 const ReportsApp = lazy(() => import('./pages/reports/ReportsApp'));
+// 运营管理 (goals, SOPs, problem bank, points, work plan, alerts, briefings): its own chunk too.
+const OperationsApp = lazy(() => import('./pages/operations/OperationsApp'));
 
 export default function ConsoleApp() {
   return (
@@ -54,6 +56,7 @@ export default function ConsoleApp() {
         <Route path="api-tokens" element={<RequirePermission permission="tokens.manage"><TokensPage /></RequirePermission>} />
         <Route path="audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
         <Route path="reports/*" element={<RequirePermission permission="reports.read"><Suspense fallback={<Skeleton active />}><ReportsApp /></Suspense></RequirePermission>} />
+        <Route path="ops/*" element={<RequirePermission permission="operations.read"><Suspense fallback={<Skeleton active />}><OperationsApp /></Suspense></RequirePermission>} />
         <Route path="index.html" element={<Navigate to="/" replace />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -27,6 +27,16 @@ export const PERMISSIONS = [
   'settlement.manage',
   'reports.read',
   'reports.manage',
+  // running the operation (goals, SOPs, problem bank, incentives, work planning, alerts, briefings)
+  'operations.read',
+  'goals.manage',
+  'sops.manage',
+  'tasks.complete',
+  'problems.write',
+  'incentives.manage',
+  'work.write',
+  'alerts.manage',
+  'retros.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,16 +52,20 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'members.read', 'members.write', 'members.tag', 'members.block', 'members.import', 'members.export',
     'records.write', 'tags.manage', 'staff.read', 'campaigns.read', 'campaigns.manage', 'groups.read', 'groups.manage',
     'channels.read', 'channels.manage', 'enrollments.manage', 'checkins.review', 'reports.read',
+    'operations.read', 'sops.manage', 'tasks.complete', 'problems.write', 'work.write', 'alerts.manage', 'retros.write',
   ]),
-  sales: new Set<Permission>(['members.read', 'members.tag', 'records.write', 'staff.read', 'campaigns.read', 'groups.read', 'channels.read', 'reports.read']),
-  viewer: new Set<Permission>(['members.read', 'staff.read', 'campaigns.read', 'groups.read', 'channels.read', 'reports.read']),
+  sales: new Set<Permission>([
+    'members.read', 'members.tag', 'records.write', 'staff.read', 'campaigns.read', 'groups.read', 'channels.read', 'reports.read',
+    'operations.read', 'tasks.complete', 'problems.write', 'work.write',
+  ]),
+  viewer: new Set<Permission>(['members.read', 'staff.read', 'campaigns.read', 'groups.read', 'channels.read', 'reports.read', 'operations.read']),
 };
 
 /** Scopes an API token may carry: a subset of the permissions, chosen for integrations. */
 export const TOKEN_SCOPES = [
   'members.read', 'members.write', 'members.tag', 'members.block', 'members.import', 'members.export',
   'records.write', 'audit.read', 'campaigns.read', 'groups.read', 'groups.manage', 'channels.read',
-  'events.write', 'enrollments.manage', 'payments.manage', 'reports.read',
+  'events.write', 'enrollments.manage', 'payments.manage', 'reports.read', 'operations.read',
 ] as const satisfies readonly Permission[];
 
 /** Only an owner may create, promote to or change an owner; admins manage everyone else. */

@@ -1,8 +1,8 @@
-// Kysely queries for channels, their pool rows, visits and alerts. Pool groups are read from chat_groups (name,
+// Kysely queries for channels, their pool rows and visits. Pool groups are read from chat_groups (name,
 // status, capacity, QR, scans) with their open-membership count, read-only except the routing scan counter.
 import type { ExpressionBuilder, Insertable, Kysely, Updateable } from 'kysely';
 import type { Executor, Scoped } from '../db/scoped.js';
-import type { AlertsTable, ChannelsTable, DB } from '../db/schema.js';
+import type { ChannelsTable, DB } from '../db/schema.js';
 
 const channelColumns = [
   'channels.id', 'channels.workspace_id', 'channels.parent_id', 'channels.name', 'channels.code', 'channels.owner_staff_id',
@@ -149,38 +149,3 @@ export async function recordVisit(s: Scoped, visit: { channelId: number; visitor
   }).execute();
   if (visit.groupId !== null) await countScan(s, visit.groupId);
 }
-
-/** Takes the channel row's write lock (PostgreSQL; SQLite writers are serial anyway) so concurrent checks queue. */
-export function lockChannel(s: Scoped, id: number) {
-  return s.updateTable('channels').set((eb) => ({ archived_at: eb.ref('archived_at') })).where('id', '=', id).execute();
-}
-
-// ---- alerts ----
-
-function alertsQuery(s: Scoped) {
-  return s.selectFrom('alerts').leftJoin('staff', 'staff.id', 'alerts.staff_id')
-    .select(['alerts.id', 'alerts.kind', 'alerts.level', 'alerts.subject', 'alerts.message', 'alerts.staff_id', 'alerts.created_at', 'alerts.resolved_at', 'staff.display_name as staff_name']);
-}
-
-export type AlertRow = NonNullable<Awaited<ReturnType<ReturnType<typeof alertsQuery>['executeTakeFirst']>>>;
-
-export function listAlerts(s: Scoped, open: boolean) {
-  return alertsQuery(s).where('alerts.resolved_at', open ? 'is' : 'is not', null).orderBy('alerts.id', 'desc').limit(500).execute();
-}
-
-export function findAlert(s: Scoped, id: number) {
-  return alertsQuery(s).where('alerts.id', '=', id).executeTakeFirst();
-}
-
-export function openAlertFor(s: Scoped, kind: string, subject: string) {
-  return s.selectFrom('alerts').select('id').where('kind', '=', kind).where('subject', '=', subject).where('resolved_at', 'is', null).executeTakeFirst();
-}
-
-export function insertAlert(db: Executor, row: Insertable<AlertsTable>) {
-  return db.insertInto('alerts').values(row).execute();
-}
-
-export function resolveAlert(s: Scoped, id: number, at: string, by: number | null) {
-  return s.updateTable('alerts').set({ resolved_at: at, resolved_by: by }).where('id', '=', id).execute();
-}
-

@@ -1,4 +1,4 @@
-// HTTP for channels (渠道), their live-code pools, statistics and QR codes, and the alerts staff act on.
+// HTTP for channels (渠道), their live-code pools, statistics and QR codes (their alerts: src/alerts/).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,7 +6,7 @@ import { access } from '../http/access.js';
 import { commonErrors, idParam } from '../http/schemas.js';
 import type { Services } from '../services.js';
 import { qrPng, qrSvg, shortLinkUrl } from './qr.js';
-import { alertOut, alertsQuery, channelOut, createChannelBody, listChannelsQuery, poolBody, qrPngQuery, statsOut, statsQuery, updateChannelBody } from './schema.js';
+import { channelOut, createChannelBody, listChannelsQuery, poolBody, qrPngQuery, statsOut, statsQuery, updateChannelBody } from './schema.js';
 
 export function channelRoutes(app: FastifyInstance, services: Services, options: { publicUrl?: string }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -60,15 +60,5 @@ export function channelRoutes(app: FastifyInstance, services: Services, options:
     return reply.header('content-type', 'image/svg+xml; charset=utf-8').header('content-disposition', `attachment; filename="channel-${code}.svg"`)
       .header('x-content-type-options', 'nosniff').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
       .header('cache-control', 'private, no-cache').send(await qrSvg(url));
-  });
-
-  r.get('/alerts', { schema: { tags, summary: 'Alerts, newest first (open=true: still open, the default; false: resolved)', querystring: alertsQuery, response: { 200: z.object({ items: z.array(alertOut) }), ...commonErrors } } }, async (req) => {
-    const ctx = access(req, 'channels.read');
-    return { items: await channels.alerts.list(ctx, req.query.open === 'true') };
-  });
-
-  r.post('/alerts/:id/resolve', { schema: { tags, summary: 'Resolve an alert (already resolved: returned unchanged)', params: idParam, body: z.strictObject({}), response: { 200: alertOut, ...commonErrors } } }, async (req) => {
-    const ctx = access(req, 'channels.manage');
-    return channels.alerts.resolve(ctx, req.params.id);
   });
 }

@@ -1,4 +1,4 @@
-// API contract for channels (渠道), their live-code pool of groups, visit statistics and alerts (docs/api-channels.md).
+// API contract for channels (渠道), their live-code pool of groups, visit statistics (docs/api-channels.md).
 import { z } from 'zod';
 import { text } from '../http/schemas.js';
 import { QR_STATUSES } from '../groups/schema.js';
@@ -38,7 +38,6 @@ export const poolBody = z.strictObject({ groupIds: z.array(id).max(MAX_POOL, `at
 export const listChannelsQuery = z.strictObject({ archived: bool.default('false') });
 export const statsQuery = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() });
 export const qrPngQuery = z.strictObject({ size: z.coerce.number().int().min(256, 'must be at least 256').max(1024, 'must be at most 1024').default(512) });
-export const alertsQuery = z.strictObject({ open: bool.default('true') });
 
 export const poolGroupOut = z.object({
   groupId: z.number(),
@@ -85,15 +84,3 @@ export const statsOut = z.object({
   definitions: z.object({ visits: z.string(), uniqueVisitors: z.string(), routed: z.string(), joins: z.string(), exhaustedVisits: z.string() }),
 });
 export type StatsOut = z.infer<typeof statsOut>;
-
-export const alertOut = z.object({
-  id: z.number(),
-  kind: z.string(),
-  level: z.string(),
-  subject: z.string(),
-  message: z.string(),
-  staff: z.object({ id: z.number(), displayName: z.string() }).nullable(),
-  createdAt: z.string(),
-  resolvedAt: z.string().nullable(),
-});
-export type AlertOut = z.infer<typeof alertOut>;

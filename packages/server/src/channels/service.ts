@@ -13,7 +13,7 @@ import type { AccessContext } from '../http/access.js';
 import { AppError, conflict, invalid, isUniqueViolation } from '../http/errors.js';
 import type { StaffService } from '../staff/service.js';
 import type { WorkspaceService } from '../workspaces/service.js';
-import { AlertService, raiseExhausted } from './alerts.js';
+import { raiseExhausted } from './alerts.js';
 import * as q from './queries.js';
 import { chooseGroup, unavailableReason, type PoolCandidate } from './routing.js';
 import { DEFAULT_THRESHOLD, type ChannelOut, type CreateChannelInput, type PoolGroupOut, type UpdateChannelInput } from './schema.js';
@@ -99,15 +99,20 @@ function routed(row: q.RoutableRow): RoutedGroup {
   return { id: row.group_id, name: row.name, qrFile: row.qr_file, qrMime: row.qr_mime, qrExpiresAt: row.qr_file !== null ? row.qr_expires_at : null };
 }
 
-export class ChannelService {
-  readonly alerts: AlertService;
+/** A live code as the alerts see it: how many groups of its pool can take the next visitor. */
+export interface LivePool {
+  id: number;
+  name: string;
+  ownerStaffId: number | null;
+  poolSize: number;
+  usable: number;
+}
 
+export class ChannelService {
   constructor(
     private readonly db: Kysely<DB>, private readonly groups: GroupService, private readonly staff: StaffService,
     private readonly workspaces: WorkspaceService, private readonly campaigns: CampaignService,
-  ) {
-    this.alerts = new AlertService(db);
-  }
+  ) {}
 
   async requireRow(db: Executor, ctx: AccessContext, id: number, field?: string): Promise<q.ChannelRow> {
     const row = await q.findChannel(scoped(db, ctx.workspaceId), id);
@@ -250,13 +255,30 @@ export class ChannelService {
       await q.recordVisit(s, { channelId: channel.id, visitor, at: nowIso(), groupId: null, exhausted: false });
       return outcome(null);
     }
-    const chosen = chooseGroup((await q.poolOf(s, [channel.id])).map(candidate), channel.threshold, Date.now());
+    const pool = await q.poolOf(s, [channel.id]);
+    const chosen = chooseGroup(pool.map(candidate), channel.threshold, Date.now());
     await this.db.transaction().execute(async (tx) => {
       const ts = scoped(tx, channel.workspace_id);
       await q.recordVisit(ts, { channelId: channel.id, visitor, at: nowIso(), groupId: chosen?.groupId ?? null, exhausted: !chosen });
-      if (!chosen) await raiseExhausted(ts, channel);
+      if (!chosen) await raiseExhausted(ts, channel, pool.length);
     });
     return outcome(chosen ? { id: chosen.groupId, name: chosen.row.name } : null);
+  }
+
+  /**
+   * The live (not archived) channels that have a pool, each with how many of its groups can take the next visitor
+   * at `now` (the routing rule of a visit). Channels with an empty pool are not live codes yet and are left out.
+   */
+  async livePools(ctx: AccessContext, now: Date): Promise<LivePool[]> {
+    const s = scoped(this.db, ctx.workspaceId);
+    const channels = await q.listChannels(s, false);
+    const pool = await q.poolOf(s, channels.map((c) => c.id));
+    return channels.flatMap((c) => {
+      const own = pool.filter((p) => p.channel_id === c.id);
+      if (own.length === 0) return [];
+      const usable = own.filter((p) => unavailableReason(candidate(p), c.threshold, now.getTime()) === null).length;
+      return [{ id: c.id, name: c.name, ownerStaffId: c.owner_staff_id, poolSize: own.length, usable }];
+    });
   }
 
   /** A live (not archived) channel by its public code, or null. */
@@ -278,7 +300,7 @@ export class ChannelService {
     const rows = pool.length > 0 ? pool : (await q.campaignGroups(s, input.campaignId)).map((row, position) => ({ ...row, position }));
     const chosen = chooseGroup(rows.map(candidate), channel?.threshold ?? DEFAULT_THRESHOLD, input.now.getTime());
     if (chosen) await q.countScan(s, chosen.groupId);
-    else if (channel && pool.length > 0) await raiseExhausted(s, channel);
+    else if (channel && pool.length > 0) await raiseExhausted(s, channel, pool.length);
     return chosen ? routed(chosen.row) : null;
   }
 

@@ -3,7 +3,7 @@
 import { Cron } from 'croner';
 import type { Kysely } from 'kysely';
 import { addDays, campaignDay, localTime, parseStoredRules } from '../campaigns/rules.js';
-import { raiseAlert } from '../channels/alerts.js';
+import { raiseAlert } from '../alerts/raise.js';
 import type { Clock } from '../clock.js';
 import { scoped } from '../db/scoped.js';
 import type { DB } from '../db/schema.js';

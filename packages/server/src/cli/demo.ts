@@ -14,6 +14,7 @@ export async function demoCommand(args: ParsedArgs): Promise<number> {
       // Rows go with the workspace; its uploaded files do not.
       await runtime.services.groups.qr.removeWorkspace(existing.id);
       await runtime.services.checkins.photos.removeWorkspace(existing.id);
+      await runtime.services.sops.tasks.proofs.removeWorkspace(existing.id);
     }
     const summary = await seedDemo(runtime.services, { key });
     console.log(`demo workspace "${key}": ${summary.members} members, ${summary.staff} staff, ${summary.tags} tags, ${summary.records} service records, ${summary.campaigns} campaigns in ${summary.series} series, ${summary.joins} group joins, ${summary.channels} channels with ${summary.visits} visits, ${summary.enrollments} enrollments, ${summary.checkins} check-ins, ${summary.refunds} refunds, ${summary.events} events`);

@@ -18,6 +18,8 @@ Usage:
                                                 reports: composition series reenrolment funnel daily retention
                                                 channels activity groups (docs/api-reports.md)
   qunyun reports rebuild --workspace KEY        recompute every report rollup from the raw data
+  qunyun jobs run [--job NAME] [--at ISO] [--workspace KEY] [--json]
+                                                one pass of the scheduler (SOP tasks, points, alerts), as serve runs each minute
 
 The database is SQLite in ./data (or --data DIR, QUNYUN_DATA_DIR), or PostgreSQL when DATABASE_URL is set.`;
 
@@ -36,6 +38,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./export.js')).exportCommand,
   report: async () => (await import('./report.js')).reportCommand,
   'reports rebuild': async () => (await import('./report.js')).reportsRebuildCommand,
+  'jobs run': async () => (await import('./jobs.js')).jobsRunCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

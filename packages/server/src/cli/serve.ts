@@ -5,6 +5,7 @@ import { DEMO_LOGIN, seedDemo } from '../demo/seed.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { startAbsenteeReminder } from '../checkins/reminder.js';
 import { startAnalyticsRefresh } from '../analytics/scheduler.js';
+import { startScheduler } from '../scheduler/start.js';
 import type { ParsedArgs } from './args.js';
 import { openRuntime } from './runtime.js';
 
@@ -20,9 +21,11 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
   // The 20:00 absentee reminder: a pass every minute (tests call remindAbsentees themselves, with their own clock).
   const reminder = startAbsenteeReminder(services.database.db, services.clock, (error) => app.log.error({ err: error }, 'absentee reminder failed'));
   const analytics = startAnalyticsRefresh(services.database.db, services.activity, (error) => app.log.error({ err: error }, 'report rollup refresh failed'));
+  const jobs = startScheduler(services, (error) => app.log.error({ err: error }, 'scheduled job failed'));
   const close = async () => {
     reminder.stop();
     analytics.stop();
+    jobs.stop();
     await app.close();
     await runtime.close();
     process.exit(0);

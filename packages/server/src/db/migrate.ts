@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003_channels.js';
 import * as m0004 from './migrations/0004_events.js';
 import * as m0005 from './migrations/0005_enrollments_checkins.js';
 import * as m0006 from './migrations/0006_analytics.js';
+import * as m0007 from './migrations/0007_operations.js';
 
 type MigrationModule = { up(db: any, dialect: Database['dialect']): Promise<void> };
 
@@ -17,6 +18,7 @@ const migrations: Record<string, MigrationModule> = {
   '0004_events': m0004,
   '0005_enrollments_checkins': m0005,
   '0006_analytics': m0006,
+  '0007_operations': m0007,
 };
 
 export async function migrateToLatest(database: Database): Promise<string[]> {

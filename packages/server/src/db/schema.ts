@@ -323,6 +323,10 @@ export interface AlertsTable {
   created_at: string;
   resolved_at: string | null;
   resolved_by: number | null;
+  /** The alert rule that raised it (null for alerts raised by a feature itself, such as an exhausted live code). */
+  rule_id: number | null;
+  acknowledged_at: string | null;
+  acknowledged_by: number | null;
 }
 
 /** One recorded event (a visit, a dwell time, an answer); `event_id` is the sender's, unique per workspace. */
@@ -518,6 +522,275 @@ export interface MemberSearchTable {
   bi: string;
 }
 
+// ---- running the operation (0007) ----
+
+export interface GoalsTable {
+  id: Id;
+  workspace_id: number;
+  name: string;
+  /** A metric of the catalogue (goals/metrics.ts) or 'manual'. */
+  metric: string;
+  scope_kind: string;
+  scope_id: number | null;
+  /** Local dates (workspace time zone), both included. */
+  starts_on: string;
+  ends_on: string;
+  target: number;
+  /** 'even' | 'weekday' | 'manual'. */
+  split: string;
+  /** JSON: seven weights, Monday first (split 'weekday'). */
+  weekday_weights: JsonText | null;
+  description: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface GoalTeamsTable {
+  id: Id;
+  workspace_id: number;
+  goal_id: number;
+  /** Null: the goal is not split among teams. */
+  team_id: number | null;
+  target: number;
+}
+
+export interface GoalDayTargetsTable {
+  id: Id;
+  workspace_id: number;
+  goal_team_id: number;
+  day: string;
+  planned: number;
+}
+
+export interface GoalActualsTable {
+  id: Id;
+  workspace_id: number;
+  goal_team_id: number;
+  day: string;
+  value: number;
+  entered_by: number | null;
+  entered_at: string;
+}
+
+export interface SopTemplatesTable {
+  id: Id;
+  workspace_id: number;
+  name: string;
+  description: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface SopStepsTable {
+  id: Id;
+  workspace_id: number;
+  template_id: number;
+  position: number;
+  title: string;
+  /** 'campaign_day' | 'weekday' | 'date' | 'group_age'. */
+  trigger_kind: string;
+  /** Campaign day offset ('-1', '1'…), ISO weekday '1'–'7', a date, or days after the group was created. */
+  trigger_value: string;
+  /** Local 'HH:MM'. */
+  window_start: string;
+  window_end: string;
+  /** 'message' | 'private_followup' | 'post_material' | 'review_checkins' | 'other'. */
+  action: string;
+  content: string;
+  /** JSON array of { kind, name, url }. */
+  attachments: JsonText;
+  /** Who does it: 'group_owner' | 'assistant' | 'team_lead'. */
+  role: string;
+}
+
+export interface SopApplicationsTable {
+  id: Id;
+  workspace_id: number;
+  template_id: number;
+  campaign_id: number | null;
+  group_id: number | null;
+  assistant_staff_id: number | null;
+  starts_on: string;
+  ends_on: string | null;
+  created_by: number | null;
+  created_at: string;
+  stopped_at: string | null;
+}
+
+export interface SopTasksTable {
+  id: Id;
+  workspace_id: number;
+  application_id: number;
+  step_id: number;
+  group_id: number;
+  campaign_id: number | null;
+  /** The local date the task is for. */
+  due_date: string;
+  window_start_at: string;
+  window_end_at: string;
+  assignee_staff_id: number | null;
+  /** 'todo' | 'done' | 'late' | 'missed' | 'skipped'. */
+  status: string;
+  /** 1 done within the window, 0 done after it, null not done. */
+  on_time: number | null;
+  done_at: string | null;
+  done_by: number | null;
+  proof_text: string | null;
+  proof_link: string | null;
+  proof_file: string | null;
+  proof_mime: string | null;
+  skip_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProblemCategoriesTable {
+  id: Id;
+  workspace_id: number;
+  parent_id: number | null;
+  name: string;
+  position: number;
+  created_at: string;
+}
+
+export interface ProblemsTable {
+  id: Id;
+  workspace_id: number;
+  title: string;
+  description: string;
+  category_id: number | null;
+  /** JSON array of strings. */
+  tags: JsonText;
+  campaign_id: number | null;
+  group_id: number | null;
+  member_id: number | null;
+  /** 'open' | 'answered' | 'archived'. */
+  status: string;
+  /** Lower-cased title, description, tags and answers, for substring search. */
+  search_text: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProblemAnswersTable {
+  id: Id;
+  workspace_id: number;
+  problem_id: number;
+  content: string;
+  use_count: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AnswerUsesTable {
+  id: Id;
+  workspace_id: number;
+  answer_id: number;
+  member_id: number | null;
+  staff_id: number | null;
+  at: string;
+}
+
+export interface IncentiveRulesTable {
+  id: Id;
+  workspace_id: number;
+  kind: string;
+  points: number;
+  enabled: number;
+  updated_at: string;
+}
+
+export interface PointsLedgerTable {
+  id: Id;
+  workspace_id: number;
+  staff_id: number;
+  points: number;
+  /** 'rule' | 'manual'. */
+  kind: string;
+  rule_kind: string | null;
+  /** What a rule entry is about ('sop_task:12', 'goal_day:3:team:2:2026-12-01'); null for manual entries. */
+  source: string | null;
+  reason: string;
+  /** The local day the points count for (leaderboards group by it). */
+  day: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface WorkItemsTable {
+  id: Id;
+  workspace_id: number;
+  title: string;
+  description: string;
+  /** 'planning' | 'routine' | 'transactional'. */
+  category: string;
+  due_on: string | null;
+  owner_staff_id: number | null;
+  /** 'todo' | 'doing' | 'done' | 'dropped'. */
+  status: string;
+  done_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WeeklyFocusTable {
+  id: Id;
+  workspace_id: number;
+  team_id: number;
+  /** The Monday of the week. */
+  week_start: string;
+  title: string;
+  description: string;
+  set_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AlertRulesTable {
+  id: Id;
+  workspace_id: number;
+  kind: string;
+  /** 'info' | 'warning' | 'critical'. */
+  level: string;
+  threshold: number;
+  enabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RetrospectivesTable {
+  id: Id;
+  workspace_id: number;
+  campaign_id: number;
+  goal_note: string;
+  result_note: string;
+  analysis: string;
+  insight: string;
+  /** JSON array of { what, owner, due }. */
+  actions: JsonText;
+  updated_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface JobRunsTable {
+  workspace_id: number;
+  job: string;
+  period: string;
+  /** 'running' | 'done' | 'failed'. */
+  status: string;
+  started_at: string;
+  finished_at: string | null;
+  detail: string | null;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   counters: CountersTable;
@@ -560,6 +833,25 @@ export interface DB {
   member_series_rollups: MemberSeriesRollupsTable;
   campaign_series_firsts: CampaignSeriesFirstsTable;
   analytics_dirty: AnalyticsDirtyTable;
+  goals: GoalsTable;
+  goal_teams: GoalTeamsTable;
+  goal_day_targets: GoalDayTargetsTable;
+  goal_actuals: GoalActualsTable;
+  sop_templates: SopTemplatesTable;
+  sop_steps: SopStepsTable;
+  sop_applications: SopApplicationsTable;
+  sop_tasks: SopTasksTable;
+  problem_categories: ProblemCategoriesTable;
+  problems: ProblemsTable;
+  problem_answers: ProblemAnswersTable;
+  answer_uses: AnswerUsesTable;
+  incentive_rules: IncentiveRulesTable;
+  points_ledger: PointsLedgerTable;
+  work_items: WorkItemsTable;
+  weekly_focus: WeeklyFocusTable;
+  alert_rules: AlertRulesTable;
+  retrospectives: RetrospectivesTable;
+  job_runs: JobRunsTable;
 }
 
 /** Tables whose rows belong to one workspace: every query on them goes through `scoped()`. */

@@ -10,6 +10,7 @@ import { SeededRandom, phoneNumber } from './random.js';
 import { seedCampaignsAndGroups } from './seed-campaigns.js';
 import { seedCampaignRun } from './seed-campaign-run.js';
 import { seedEvents } from './seed-events.js';
+import { seedOperations } from './seed-operations.js';
 import { seedChannels } from './seed-channels.js';
 
 export const DEMO_LOGIN = { workspace: 'demo', username: 'admin', password: 'qunyun-demo' } as const;
@@ -122,8 +123,9 @@ export async function seedDemo(services: Services, options: { key: string; now?:
   const sources = await seedChannels(services, owner, operators, rng);
   const run = await seedCampaignRun(services, owner, rng, now);
   const events = await seedEvents(services, owner, rng, now);
+  const operations = await seedOperations(services, owner, rng, now);
 
-  return { workspace, members: memberNos.length + 2, staff: staff.length, tags: tagIds.size, records, ...matrix, ...sources, ...run, events };
+  return { workspace, members: memberNos.length + 2, staff: staff.length, tags: tagIds.size, records, ...matrix, ...sources, ...run, events, ...operations };
 }
 
 function nickname(rng: SeededRandom): string {

@@ -1,5 +1,5 @@
-// Channels (渠道) with their short links, QR codes and live-code pools, their visit stats, and the alerts raised
-// when a live code runs out of groups. Wire types mirror docs/api-channels.md.
+// Channels (渠道) with their short links, QR codes and live-code pools, and their visit stats (their alerts:
+// alerts.ts). Wire types mirror docs/api-channels.md.
 import { request } from './client';
 import type { Group, QrStatus } from './groups';
 import type { Items, Page, StaffRef } from './types';
@@ -69,17 +69,6 @@ export interface ChannelStats {
   definitions: Partial<Record<'visits' | 'uniqueVisitors' | 'routed' | 'joins' | 'exhaustedVisits', string>>;
 }
 
-export interface Alert {
-  id: number;
-  kind: string;
-  level: string;
-  subject: string;
-  message: string;
-  staff: StaffRef | null;
-  createdAt: string;
-  resolvedAt: string | null;
-}
-
 export const channelsApi = {
   list: (archived: boolean) => request<Items<Channel>>('GET', '/channels', { query: { archived } }),
   get: (id: number) => request<Channel>('GET', `/channels/${id}`),
@@ -98,8 +87,3 @@ export const channelsApi = {
 export function shortLinkUrl(channel: Pick<Channel, 'code'>): string {
   return `${window.location.origin}/c/${channel.code}`;
 }
-
-export const alertsApi = {
-  open: () => request<Items<Alert>>('GET', '/alerts', { query: { open: true } }),
-  resolve: (id: number) => request<Alert>('POST', `/alerts/${id}/resolve`, { body: {} }),
-};

@@ -30,7 +30,16 @@ export type Permission =
   | 'checkins.review'
   | 'settlement.manage'
   | 'reports.read'
-  | 'reports.manage';
+  | 'reports.manage'
+  | 'operations.read'
+  | 'goals.manage'
+  | 'sops.manage'
+  | 'tasks.complete'
+  | 'problems.write'
+  | 'incentives.manage'
+  | 'work.write'
+  | 'alerts.manage'
+  | 'retros.write';
 
 export interface Page<T> {
   items: T[];

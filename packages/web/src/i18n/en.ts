@@ -2,12 +2,28 @@
 import { runEn } from './run.en';
 import { settlementEn } from './settlement.en';
 import { reportsEn } from './reports.en';
+import { opsEn } from './ops.en';
+import { opsGoalsEn } from './ops-goals.en';
+import { opsSopsEn } from './ops-sops.en';
+import { opsProblemsEn } from './ops-problems.en';
+import { opsPointsEn } from './ops-points.en';
+import { opsWorkEn } from './ops-work.en';
+import { opsAlertsEn } from './ops-alerts.en';
+import { opsBriefingsEn } from './ops-briefings.en';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
   ...runEn,
   ...settlementEn,
   ...reportsEn,
+  ...opsEn,
+  ...opsGoalsEn,
+  ...opsSopsEn,
+  ...opsProblemsEn,
+  ...opsPointsEn,
+  ...opsWorkEn,
+  ...opsAlertsEn,
+  ...opsBriefingsEn,
   'app.name': 'Qunyun',
   'lang.zhCN': '中文',
   'lang.en': 'English',
@@ -529,6 +545,15 @@ export const en: Record<MessageKey, string> = {
   'permission.checkins.review': 'Review check-ins',
   'permission.settlement.manage': 'Settle deposits and mark refunds',
   'permission.reports.read': 'View the operations index',
+  'permission.operations.read': 'View running the operation (goals, SOPs, problem bank, points, work plan, alerts, briefings)',
+  'permission.goals.manage': 'Set and adjust goals',
+  'permission.sops.manage': 'Write and apply SOP templates',
+  'permission.tasks.complete': 'Complete SOP tasks',
+  'permission.problems.write': 'Record problems and scripted answers',
+  'permission.incentives.manage': 'Manage incentive rules and points',
+  'permission.work.write': 'Write work plans',
+  'permission.alerts.manage': 'Handle alerts and set alert rules',
+  'permission.retros.write': 'Write campaign retrospectives',
   'permission.reports.manage': 'Configure the operations index',
   'channels.create': 'New channel',
   'channels.edit': 'Edit channel',
@@ -616,15 +641,4 @@ export const en: Record<MessageKey, string> = {
   'channels.stats.byGroup': 'Routed and joins per group',
   'channels.stats.dayTip': '{date}: {visits} visits, {unique} unique visitors',
   'channels.stats.noVisits': 'No visits in this period',
-  'alerts.title': 'Alerts',
-  'alerts.help': 'Things to act on, such as a live-code pool with no available group; mark them resolved once handled',
-  'alerts.empty': 'No open alerts',
-  'alerts.resolve': 'Resolve',
-  'alerts.resolved': 'Alert resolved',
-  'alerts.staff': 'Owner: {name}',
-  'alerts.open': 'Open',
-  'alerts.kind.live_code.exhausted': 'Live code has no available group',
-  'alerts.level.info': 'Info',
-  'alerts.level.warning': 'Warning',
-  'alerts.level.critical': 'Critical',
 };

@@ -4,11 +4,27 @@
 import { runZhCN } from './run.zh-CN';
 import { settlementZhCN } from './settlement.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
+import { opsZhCN } from './ops.zh-CN';
+import { opsGoalsZhCN } from './ops-goals.zh-CN';
+import { opsSopsZhCN } from './ops-sops.zh-CN';
+import { opsProblemsZhCN } from './ops-problems.zh-CN';
+import { opsPointsZhCN } from './ops-points.zh-CN';
+import { opsWorkZhCN } from './ops-work.zh-CN';
+import { opsAlertsZhCN } from './ops-alerts.zh-CN';
+import { opsBriefingsZhCN } from './ops-briefings.zh-CN';
 
 export const zhCN = {
   ...runZhCN,
   ...settlementZhCN,
   ...reportsZhCN,
+  ...opsZhCN,
+  ...opsGoalsZhCN,
+  ...opsSopsZhCN,
+  ...opsProblemsZhCN,
+  ...opsPointsZhCN,
+  ...opsWorkZhCN,
+  ...opsAlertsZhCN,
+  ...opsBriefingsZhCN,
   'app.name': '群运',
   'lang.zhCN': '中文',
   'lang.en': 'English',
@@ -530,6 +546,15 @@ export const zhCN = {
   'permission.checkins.review': '审核打卡',
   'permission.settlement.manage': '押金结算与退款',
   'permission.reports.read': '查看运营指数',
+  'permission.operations.read': '查看运营管理（目标、SOP、问题库、积分、工作计划、预警、日报）',
+  'permission.goals.manage': '制定与调整目标',
+  'permission.sops.manage': '编写与应用 SOP 模板',
+  'permission.tasks.complete': '完成 SOP 任务',
+  'permission.problems.write': '记录问题与话术',
+  'permission.incentives.manage': '管理奖惩规则与积分',
+  'permission.work.write': '编写工作计划',
+  'permission.alerts.manage': '处理预警与设置预警规则',
+  'permission.retros.write': '填写营期复盘',
   'permission.reports.manage': '设置运营指数口径',
   'channels.create': '新建渠道',
   'channels.edit': '编辑渠道',
@@ -617,17 +642,6 @@ export const zhCN = {
   'channels.stats.byGroup': '各群分配与进群',
   'channels.stats.dayTip': '{date}：访问 {visits}，独立访客 {unique}',
   'channels.stats.noVisits': '这段时间没有访问',
-  'alerts.title': '提醒',
-  'alerts.help': '需要处理的事，例如活码群池无群可用；处理后点“已处理”关闭',
-  'alerts.empty': '没有待处理的提醒',
-  'alerts.resolve': '已处理',
-  'alerts.resolved': '提醒已关闭',
-  'alerts.staff': '负责人：{name}',
-  'alerts.open': '查看',
-  'alerts.kind.live_code.exhausted': '活码无群可用',
-  'alerts.level.info': '提示',
-  'alerts.level.warning': '警告',
-  'alerts.level.critical': '严重',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

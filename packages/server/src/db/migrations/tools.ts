@@ -23,3 +23,8 @@ export function refColumn(dialect: DialectName): 'integer' | 'bigint' {
 export function belongsToWorkspace(c: ColumnDefinitionBuilder): ColumnDefinitionBuilder {
   return c.notNull().references('workspaces.id').onDelete('cascade');
 }
+
+/** A floating-point column (targets, weights, thresholds): `real` in SQLite, `double precision` in PostgreSQL. */
+export function realColumn(dialect: DialectName): 'real' | 'double precision' {
+  return dialect === 'sqlite' ? 'real' : 'double precision';
+}

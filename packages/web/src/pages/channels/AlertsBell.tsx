@@ -1,53 +1,53 @@
-// The header's alerts bell: the count of open alerts (polled every minute) and a drawer to read and resolve them.
+// The header's alerts bell: the count of open alerts (polled every minute) and a drawer with the newest ones to
+// acknowledge or resolve, leading to the alert inbox (/ops/alerts).
 import { useEffect, useState } from 'react';
-import { Badge, Button, Drawer, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
+import { Badge, Button, Drawer, Empty, List, Space, Tooltip, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { alertsApi, type Alert } from '../../api/channels';
+import { alertsApi, alertsChanged, onAlertsChanged, targetPath, type Alert } from '../../api/alerts';
 import { useT } from '../../i18n/useT';
+import { useSession } from '../../session/context';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { useLoad } from '../../shared/useLoad';
 import { useNotify } from '../../shared/useNotify';
 import { formatTime } from '../../shared/time';
+import { LevelTag } from '../operations/alerts/display';
 
 const POLL_MS = 60_000;
-const LEVEL_COLOR: Record<string, string> = { info: 'blue', warning: 'orange', critical: 'red' };
-
-/** The console page an alert is about, from its subject ('channel:12', 'group:7'). */
-function subjectPath(subject: string): string | null {
-  const [kind, id] = subject.split(':');
-  if (!id || !/^\d+$/.test(id)) return null;
-  if (kind === 'channel') return `/channels/${id}`;
-  if (kind === 'group') return `/groups/${id}`;
-  return null;
-}
+const SHOWN = 20;
 
 export function AlertsBell() {
   const t = useT();
   const notify = useNotify();
   const navigate = useNavigate();
+  const { session, can } = useSession();
   const [open, setOpen] = useState(false);
-  const [resolving, setResolving] = useState<number | null>(null);
-  const alerts = useLoad(() => alertsApi.open(), []);
+  const [busy, setBusy] = useState<number | null>(null);
+  const alerts = useLoad(() => alertsApi.list({ status: 'open', limit: SHOWN }), []);
   const { reload } = alerts;
 
   useEffect(() => {
     const timer = window.setInterval(() => void reload(), POLL_MS);
-    return () => window.clearInterval(timer);
+    const unsubscribe = onAlertsChanged(() => void reload());
+    return () => {
+      window.clearInterval(timer);
+      unsubscribe();
+    };
   }, [reload]);
 
   const items = alerts.data?.items ?? [];
+  const mayAct = (a: Alert) => can('alerts.manage') || a.staff?.id === session.staff.id;
 
-  const resolve = async (alert: Alert) => {
-    setResolving(alert.id);
+  const act = async (alert: Alert, action: 'acknowledge' | 'resolve') => {
+    setBusy(alert.id);
     try {
-      await alertsApi.resolve(alert.id);
-      notify.success(t('alerts.resolved'));
-      alerts.setData({ items: items.filter((a) => a.id !== alert.id) });
+      await alertsApi[action](alert.id);
+      notify.success(t(action === 'resolve' ? 'ops.alerts.resolved' : 'ops.alerts.acknowledged'));
+      alertsChanged();
     } catch (e) {
       notify.error(e);
     } finally {
-      setResolving(null);
+      setBusy(null);
     }
   };
 
@@ -58,42 +58,50 @@ export function AlertsBell() {
 
   return (
     <>
-      <Tooltip title={t('alerts.title')}>
-        <Badge count={items.length} size="small" data-testid="alerts-count">
+      <Tooltip title={t('ops.alerts.title')}>
+        <Badge count={alerts.data?.counts.open.total ?? 0} size="small" data-testid="alerts-count">
           <Button
             type="text"
             icon={<BellOutlined />}
-            aria-label={t('alerts.title')}
+            aria-label={t('ops.alerts.title')}
             onClick={() => { setOpen(true); void reload(); }}
             data-testid="alerts-bell"
           />
         </Badge>
       </Tooltip>
-      <Drawer open={open} onClose={() => setOpen(false)} title={t('alerts.title')} width={480} data-testid="alerts-drawer">
-        <Typography.Paragraph type="secondary">{t('alerts.help')}</Typography.Paragraph>
+      <Drawer
+        open={open}
+        onClose={() => setOpen(false)}
+        title={t('ops.alerts.title')}
+        width={520}
+        data-testid="alerts-drawer"
+        extra={<Button type="link" onClick={() => go('/ops/alerts')} data-testid="alerts-inbox-link">{t('ops.alerts.viewAll')}</Button>}
+      >
+        <Typography.Paragraph type="secondary">{t('ops.alerts.countHelp.open')}</Typography.Paragraph>
         <ErrorAlert error={alerts.error} />
         {items.length === 0 ? (
-          <Empty description={t('alerts.empty')} />
+          <Empty description={t('ops.alerts.empty')} />
         ) : (
           <List
             dataSource={items}
             renderItem={(a) => {
-              const path = subjectPath(a.subject);
+              const path = targetPath(a.target);
               return (
                 <List.Item
                   data-testid="alert-item"
                   actions={[
-                    ...(path ? [<Button key="open" size="small" type="link" onClick={() => go(path)}>{t('alerts.open')}</Button>] : []),
-                    <Button key="resolve" size="small" loading={resolving === a.id} onClick={() => void resolve(a)} data-testid="alert-resolve">
-                      {t('alerts.resolve')}
-                    </Button>,
+                    ...(path ? [<Button key="open" size="small" type="link" onClick={() => go(path)}>{t('ops.alerts.open')}</Button>] : []),
+                    ...(mayAct(a) ? [
+                      <Button key="ack" size="small" loading={busy === a.id} onClick={() => void act(a, 'acknowledge')} data-testid="alert-acknowledge">{t('ops.alerts.acknowledge')}</Button>,
+                      <Button key="resolve" size="small" loading={busy === a.id} onClick={() => void act(a, 'resolve')} data-testid="alert-resolve">{t('ops.alerts.resolve')}</Button>,
+                    ] : []),
                   ]}
                 >
                   <List.Item.Meta
                     title={
                       <Space size={4} wrap>
-                        <Tag color={LEVEL_COLOR[a.level] ?? 'default'}>{t.label('alerts.level', a.level)}</Tag>
-                        {t.label('alerts.kind', a.kind)}
+                        <LevelTag level={a.level} t={t} />
+                        {t.label('ops.alerts.kind', a.kind)}
                       </Space>
                     }
                     description={
@@ -101,7 +109,7 @@ export function AlertsBell() {
                         <Typography.Text>{a.message}</Typography.Text>
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                           {formatTime(a.createdAt)}
-                          {a.staff ? ` · ${t('alerts.staff', { name: a.staff.displayName })}` : ''}
+                          {a.staff ? ` · ${t('ops.alerts.staff', { name: a.staff.displayName })}` : ''}
                         </Typography.Text>
                       </Space>
                     }

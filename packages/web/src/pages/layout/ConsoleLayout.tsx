@@ -1,7 +1,7 @@
 // The frame around every console page: side menu filtered by permission, header with workspace, staff and
 // language, and the page itself in the content area.
 import { Layout, Menu, Space, Tag, Typography, Button, theme, type MenuProps } from 'antd';
-import { AppstoreOutlined, AuditOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, CommentOutlined, FundOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, BranchesOutlined, CalendarOutlined, CheckSquareOutlined, CommentOutlined, ControlOutlined, FundOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useState, type ReactNode } from 'react';
 import { logout } from '../../api/auth';
@@ -12,6 +12,7 @@ import { useNotify } from '../../shared/useNotify';
 import { AlertsBell } from '../channels/AlertsBell';
 import { SECTIONS } from './navigation';
 import { REPORTS_ROOT, REPORT_SECTIONS } from '../reports/sections';
+import { OPERATIONS_ROOT, OPERATIONS_SECTIONS } from '../operations/sections';
 
 const ICONS: Record<string, ReactNode> = {
   '/members': <IdcardOutlined />,
@@ -40,6 +41,10 @@ export function ConsoleLayout() {
   // 运营指数 is a group of its own, placed after the sections that come before tags in SECTIONS.
   const reports = REPORT_SECTIONS.filter((s) => can(s.permission));
   const reportSelected = reports.find((s) => pathname === s.path || pathname.startsWith(`${s.path}/`));
+  // 运营管理 (running the operation) comes first: it is where staff start their day.
+  const operations = OPERATIONS_SECTIONS.filter((s) => can(s.permission));
+  const operationSelected = operations.find((s) => pathname === s.path || pathname.startsWith(`${s.path}/`));
+  const groupSelected = reportSelected ?? operationSelected;
   const items: NonNullable<MenuProps['items']> = visible.map((s) => ({ key: s.path, icon: ICONS[s.path], label: t(s.label) }));
   if (reports.length) {
     const before = SECTIONS.findIndex((s) => s.path === '/tags');
@@ -48,6 +53,14 @@ export function ConsoleLayout() {
       icon: <FundOutlined />,
       label: t('reports.nav.group'),
       children: reports.map((s) => ({ key: s.path, label: t(s.label) })),
+    });
+  }
+  if (operations.length) {
+    items.unshift({
+      key: OPERATIONS_ROOT,
+      icon: <ControlOutlined />,
+      label: t('ops.nav.group'),
+      children: operations.map((s) => ({ key: s.path, label: t(s.label) })),
     });
   }
 
@@ -72,8 +85,8 @@ export function ConsoleLayout() {
         <Menu
           theme="dark"
           mode="inline"
-          selectedKeys={reportSelected ? [reportSelected.path] : selected ? [selected.path] : []}
-          defaultOpenKeys={pathname.startsWith(`${REPORTS_ROOT}/`) ? [REPORTS_ROOT] : []}
+          selectedKeys={groupSelected ? [groupSelected.path] : selected ? [selected.path] : []}
+          defaultOpenKeys={[REPORTS_ROOT, OPERATIONS_ROOT].filter((root) => pathname.startsWith(`${root}/`))}
           onClick={({ key }) => navigate(key)}
           items={items}
           data-testid="side-menu"
@@ -94,7 +107,7 @@ export function ConsoleLayout() {
             {session.workspace.name}
           </Typography.Text>
           <Space size="middle">
-            {can('channels.read') && <AlertsBell />}
+            {can('operations.read') && <AlertsBell />}
             <span data-testid="current-staff">
               {session.staff.displayName} <Tag color="blue">{t.label('role', session.staff.role)}</Tag>
             </span>
