@@ -107,7 +107,7 @@ test('create a goal → see the daily split → day 1 signups arrive → the re-
 
   // The definition of a re-planned target is one hover away.
   await visibleTable(page).locator('[data-testid="def-replanned"]').first().hover();
-  assert.match(await page.getByTestId('goal-definition').innerText(), /小组目标 − 该日之前的累计完成/);
+  assert.match(await page.getByTestId('definition-popover').innerText(), /小组目标 − 该日之前的累计完成/);
 
   // The list shows where the goal stands.
   await page.goto(`${server.url}/ops/goals`);

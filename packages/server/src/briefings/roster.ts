@@ -6,20 +6,12 @@ import { addDays, daysBetween, type CheckinRules } from '../campaigns/rules.js';
 import { factsOf } from '../checkins/out.js';
 import { counts, progressOf, settlementClass, type CheckinFacts } from '../checkins/progress.js';
 import type { Scoped } from '../db/scoped.js';
-import { refundDue } from '../settlement/view.js';
+import { refundDue, type SettlementCampaign } from '../settlement/view.js';
 import * as q from './campaign-queries.js';
 import type { Ratio, Standing } from './schema.js';
 
-export interface RosterCampaign {
-  id: number;
-  key: string;
-  name: string;
-  startsOn: string;
-  endsOn: string;
-  timezone: string;
-  depositCents: number;
-  rules: CheckinRules;
-}
+/** A roster reads the same campaign fields the settlement does (refunds due are the settlement's rule). */
+export type RosterCampaign = SettlementCampaign;
 
 export interface RosterGroup { id: number; name: string; ownerId: number | null; ownerName: string | null }
 

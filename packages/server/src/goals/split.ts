@@ -1,6 +1,6 @@
 // The arithmetic of a goal's plan: a total split into parts by weights (largest remainder, so the parts add up
 // exactly), the daily weights of each split method, and the re-plan that spreads what is left over the days left.
-import { addDays } from '../analytics/days.js';
+import { daysFrom } from '../analytics/days.js';
 
 export const SPLITS = ['even', 'weekday', 'manual'] as const;
 export type SplitMethod = (typeof SPLITS)[number];
@@ -35,11 +35,7 @@ export function weekdayIndex(day: string): number {
 }
 
 /** The days of a range, both ends included. */
-export function rangeDays(startsOn: string, endsOn: string): string[] {
-  const out: string[] = [];
-  for (let d = startsOn; d <= endsOn; d = addDays(d, 1)) out.push(d);
-  return out;
-}
+export const rangeDays = daysFrom;
 
 /** The weight of each day under an even or weekday split (Monday first). */
 export function dayWeights(days: readonly string[], split: 'even' | 'weekday', weekdayWeights: readonly number[] | null): number[] {

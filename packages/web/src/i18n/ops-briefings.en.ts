@@ -2,11 +2,6 @@
 import type { opsBriefingsZhCN } from './ops-briefings.zh-CN';
 
 export const opsBriefingsEn: Record<keyof typeof opsBriefingsZhCN, string> = {
-  'ops.briefings.def.title': 'Definition',
-  'ops.briefings.def.numerator': 'Counts',
-  'ops.briefings.def.denominator': 'Out of',
-  'ops.briefings.def.noDenominator': 'none (a count)',
-  'ops.briefings.def.period': 'Period',
   'ops.briefings.generated': 'Generated {at} (days in {zone})',
   'ops.briefings.campaignDay': '{key} day {day}/{total}',
   'ops.briefings.campaignDayShort': '{key} day {day}',

@@ -1,10 +1,5 @@
 // Chinese strings of 运营管理 · briefings; ops-briefings.en.ts must have exactly these keys.
 export const opsBriefingsZhCN = {
-  'ops.briefings.def.title': '口径',
-  'ops.briefings.def.numerator': '分子',
-  'ops.briefings.def.denominator': '分母',
-  'ops.briefings.def.noDenominator': '无（计数）',
-  'ops.briefings.def.period': '时间',
   'ops.briefings.generated': '生成于 {at}（按 {zone} 计算日期）',
   'ops.briefings.campaignDay': '{key} 第 {day}/{total} 天',
   'ops.briefings.campaignDayShort': '{key} 第 {day} 天',

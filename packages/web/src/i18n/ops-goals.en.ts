@@ -98,9 +98,4 @@ export const opsGoalsEn: Record<keyof typeof opsGoalsZhCN, string> = {
   'ops.goals.unit.yuan': 'yuan',
   'ops.goals.unit.rate': '%',
   'ops.goals.unit.value': 'value',
-  'ops.goals.def.title': 'How it is computed',
-  'ops.goals.def.numerator': 'Numerator',
-  'ops.goals.def.denominator': 'Denominator',
-  'ops.goals.def.noDenominator': 'none (a count)',
-  'ops.goals.def.period': 'Period',
 };

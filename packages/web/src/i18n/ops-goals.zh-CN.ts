@@ -97,9 +97,4 @@ export const opsGoalsZhCN = {
   'ops.goals.unit.yuan': '元',
   'ops.goals.unit.rate': '%',
   'ops.goals.unit.value': '数值',
-  'ops.goals.def.title': '计算口径',
-  'ops.goals.def.numerator': '分子',
-  'ops.goals.def.denominator': '分母',
-  'ops.goals.def.noDenominator': '无（计数）',
-  'ops.goals.def.period': '统计期',
 };

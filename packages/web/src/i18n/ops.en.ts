@@ -37,4 +37,9 @@ export const opsEn: Record<keyof typeof opsZhCN, string> = {
   'ops.scheduler.job.incentives.settle': 'Settle goal points',
   'ops.scheduler.job.alerts.evaluate': 'Evaluate alert rules',
   'ops.scheduler.job.scheduler.prune': 'Drop old runs',
+  'ops.def.title': 'How it is computed',
+  'ops.def.numerator': 'Numerator',
+  'ops.def.denominator': 'Denominator',
+  'ops.def.noDenominator': 'None (a count)',
+  'ops.def.period': 'Period',
 };

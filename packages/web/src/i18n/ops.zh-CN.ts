@@ -36,4 +36,9 @@ export const opsZhCN = {
   'ops.scheduler.job.incentives.settle': '结算目标积分',
   'ops.scheduler.job.alerts.evaluate': '检查预警规则',
   'ops.scheduler.job.scheduler.prune': '清理旧运行记录',
+  'ops.def.title': '计算口径',
+  'ops.def.numerator': '分子',
+  'ops.def.denominator': '分母',
+  'ops.def.noDenominator': '无（计数）',
+  'ops.def.period': '统计期',
 };

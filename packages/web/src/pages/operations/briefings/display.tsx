@@ -1,10 +1,10 @@
 // How briefing figures read: counts, money, ratios as "n / d (x%)", and beside each figure the server's definition
 // (numerator, denominator, period) in the console's language, one hover away.
-import { InfoCircleOutlined } from '@ant-design/icons';
-import { Popover, Space, Statistic, Tag, Typography } from 'antd';
+import { Space, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { Definitions, Ratio, Standing } from '../../../api/briefings';
 import { useLang, useT } from '../../../i18n/useT';
+import { DefinitionIcon } from '../../../shared/DefinitionIcon';
 
 export const pct = (value: number | null | undefined, digits = 1) => (value === null || value === undefined ? '—' : `${(value * 100).toFixed(digits)}%`);
 export const yuan = (cents: number | null | undefined) => (cents === null || cents === undefined ? '—' : `¥${(cents / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
@@ -12,31 +12,8 @@ export const ratioText = (r: Ratio | null | undefined) => (r ? `${r.numerator} /
 
 /** The definition of `field` from the answer's definitions; nothing when the answer has none for it. */
 export function Def({ definitions, field }: { definitions: Definitions; field: string }) {
-  const t = useT();
   const { lang } = useLang();
-  const d = definitions[field]?.[lang];
-  if (!d) return null;
-  const row = (name: string, text: string) => (
-    <div style={{ display: 'flex', gap: 8 }}>
-      <Typography.Text type="secondary" style={{ flex: '0 0 auto', minWidth: 48 }}>{name}</Typography.Text>
-      <span>{text}</span>
-    </div>
-  );
-  return (
-    <Popover
-      title={t('ops.briefings.def.title')}
-      trigger={['hover', 'click']}
-      content={(
-        <div style={{ maxWidth: 420, display: 'flex', flexDirection: 'column', gap: 6 }} data-testid="briefing-definition">
-          {row(t('ops.briefings.def.numerator'), d.numerator)}
-          {row(t('ops.briefings.def.denominator'), d.denominator ?? t('ops.briefings.def.noDenominator'))}
-          {row(t('ops.briefings.def.period'), d.period)}
-        </div>
-      )}
-    >
-      <InfoCircleOutlined className="no-print" style={{ color: 'rgba(0,0,0,0.45)', cursor: 'help' }} aria-label={t('ops.briefings.def.title')} data-testid={`def-${field}`} />
-    </Popover>
-  );
+  return <DefinitionIcon definition={definitions[field]?.[lang]} className="no-print" testId={`def-${field}`} />;
 }
 
 /** A label with its definition icon. */

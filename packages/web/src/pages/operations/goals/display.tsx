@@ -1,10 +1,10 @@
 // How goal figures are shown: values in the metric's unit, ratios as percentages, the state tag, the standing bar
 // (completion against time elapsed) and the definition popover every figure carries (the server's definitions).
-import { InfoCircleOutlined } from '@ant-design/icons';
-import { Popover, Progress, Space, Tag, Tooltip, Typography } from 'antd';
+import { Progress, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { Bilingual, Definition, Goal, GoalState, MetricUnit, Ratio, Standing } from '../../../api/goals';
 import { useLang, useT } from '../../../i18n/useT';
+import { DefinitionIcon } from '../../../shared/DefinitionIcon';
 
 /** A value in the metric's unit: whole people, yuan with cents, a rate as a percentage, typed-in values as given. */
 export function formatValue(unit: MetricUnit, value: number | null | undefined): string {
@@ -56,34 +56,11 @@ export function StandingBar({ standing, label, testId }: { standing: Standing; l
 }
 
 /** The definition of one figure (numerator, denominator, period) in the console's language, one hover away. */
-export function DefinitionIcon({ definition, testId }: { definition: Bilingual<Definition> | undefined; testId?: string }) {
-  const t = useT();
+function GoalDefinition({ definition, testId }: { definition: Bilingual<Definition> | undefined; testId?: string }) {
   const { lang } = useLang();
-  if (!definition) return null;
-  const d = definition[lang];
-  const row = (name: string, text: string) => (
-    <div style={{ display: 'flex', gap: 8 }}>
-      <Typography.Text type="secondary" style={{ flex: '0 0 auto', minWidth: 48 }}>{name}</Typography.Text>
-      <span>{text}</span>
-    </div>
-  );
-  return (
-    <Popover
-      title={t('ops.goals.def.title')}
-      trigger={['hover', 'click']}
-      content={(
-        <div style={{ maxWidth: 420, display: 'flex', flexDirection: 'column', gap: 6 }} data-testid="goal-definition">
-          {row(t('ops.goals.def.numerator'), d.numerator)}
-          {row(t('ops.goals.def.denominator'), d.denominator ?? t('ops.goals.def.noDenominator'))}
-          {row(t('ops.goals.def.period'), d.period)}
-        </div>
-      )}
-    >
-      <InfoCircleOutlined style={{ color: 'rgba(0,0,0,0.45)', cursor: 'help' }} aria-label={t('ops.goals.def.title')} data-testid={testId} />
-    </Popover>
-  );
+  return <DefinitionIcon definition={definition?.[lang]} testId={testId} />;
 }
 
 export function Defined({ label, definition, testId }: { label: ReactNode; definition: Bilingual<Definition> | undefined; testId?: string }) {
-  return <Space size={4}>{label}<DefinitionIcon definition={definition} testId={testId} /></Space>;
+  return <Space size={4}>{label}<GoalDefinition definition={definition} testId={testId} /></Space>;
 }
