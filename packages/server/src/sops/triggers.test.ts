@@ -1,3 +1,5 @@
+// The pure rules of SOP triggers and assignment: which campaign day a date is, the dates a trigger fires on, the
+// concrete UTC window of a local time, and who does a step when its role has nobody.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { resolveAssignee, taskZone } from './generate.js';
