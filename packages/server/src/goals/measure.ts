@@ -177,6 +177,15 @@ function campaignsOverlapping(input: MeasureInput): Promise<CampaignRow[]> {
   return q.orderBy('id').execute();
 }
 
+/** A campaign's active enrollments made before `before`, per team and per bucket of `ends` (bucket index `d`). */
+function enrollmentsMade(input: MeasureInput, campaignId: number, ends: readonly string[], before: string) {
+  return attributed(inScope(input.s.selectFrom('enrollments'), input.scope))
+    .where('enrollments.campaign_id', '=', campaignId).where('enrollments.status', '=', 'active')
+    .where('enrollments.created_at', '<', before)
+    .select([bucket('enrollments.created_at', ends).as('d'), enrollmentTeam.as('team_id'), sql<number>`count(*)`.as('v')])
+    .groupBy([sql`1`, sql`2`]).execute();
+}
+
 /**
  * Check-in rate per team per day: enrollments with a counted check-in for the day / enrollments of the campaigns
  * running that day, made by the end of it and not cancelled (checkins/progress.ts `counts`, in SQL by the reports'
@@ -200,11 +209,7 @@ export async function measureRate(input: MeasureInput): Promise<RateSeries> {
     const ends = running.map((d) => dayStartUtc(addDays(d, 1), campaign.timezone));
     const last = ends[ends.length - 1]!;
     // Denominator: enrollments by the day they were made (before the first running day: that day), summed up.
-    const made = await attributed(inScope(s.selectFrom('enrollments'), scope))
-      .where('enrollments.campaign_id', '=', campaign.id).where('enrollments.status', '=', 'active')
-      .where('enrollments.created_at', '<', until < last ? until : last)
-      .select([bucket('enrollments.created_at', ends).as('d'), enrollmentTeam.as('team_id'), sql<number>`count(*)`.as('v')])
-      .groupBy([sql`1`, sql`2`]).execute();
+    const made = await enrollmentsMade(input, campaign.id, ends, until < last ? until : last);
     const madeBy = new Map<number | null, number[]>();
     for (const r of made) {
       const key = teamKey(r.team_id);
@@ -257,11 +262,7 @@ export async function measureLevel(input: MeasureInput): Promise<Series> {
       // Nothing to reach: an enrollment meets it from the day it is made.
       const ends = days.map((d) => dayStartUtc(addDays(d, 1), campaign.timezone));
       const last = ends[ends.length - 1]!;
-      const made = await attributed(inScope(s.selectFrom('enrollments'), scope))
-        .where('enrollments.campaign_id', '=', campaign.id).where('enrollments.status', '=', 'active')
-        .where('enrollments.created_at', '<', until < last ? until : last)
-        .select([bucket('enrollments.created_at', ends).as('d'), enrollmentTeam.as('team_id'), sql<number>`count(*)`.as('v')])
-        .groupBy([sql`1`, sql`2`]).execute();
+      const made = await enrollmentsMade(input, campaign.id, ends, until < last ? until : last);
       rows = made.map((r) => ({ day: days[Number(r.d)]!, team_id: r.team_id, v: r.v }));
     } else {
       // The campaign day of each enrollment's required-th counted check-in is the day it met the requirement.

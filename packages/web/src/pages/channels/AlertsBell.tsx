@@ -4,13 +4,12 @@ import { useEffect, useState } from 'react';
 import { Badge, Button, Drawer, Empty, List, Space, Tooltip, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { alertsApi, alertsChanged, onAlertsChanged, targetPath, type Alert } from '../../api/alerts';
+import { alertsApi, onAlertsChanged, targetPath } from '../../api/alerts';
 import { useT } from '../../i18n/useT';
-import { useSession } from '../../session/context';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { useLoad } from '../../shared/useLoad';
-import { useNotify } from '../../shared/useNotify';
 import { formatTime } from '../../shared/time';
+import { useAlertActions } from '../operations/alerts/useAlertActions';
 import { LevelTag } from '../operations/alerts/display';
 
 const POLL_MS = 60_000;
@@ -18,11 +17,8 @@ const SHOWN = 20;
 
 export function AlertsBell() {
   const t = useT();
-  const notify = useNotify();
   const navigate = useNavigate();
-  const { session, can } = useSession();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState<number | null>(null);
   const alerts = useLoad(() => alertsApi.list({ status: 'open', limit: SHOWN }), []);
   const { reload } = alerts;
 
@@ -36,20 +32,7 @@ export function AlertsBell() {
   }, [reload]);
 
   const items = alerts.data?.items ?? [];
-  const mayAct = (a: Alert) => can('alerts.manage') || a.staff?.id === session.staff.id;
-
-  const act = async (alert: Alert, action: 'acknowledge' | 'resolve') => {
-    setBusy(alert.id);
-    try {
-      await alertsApi[action](alert.id);
-      notify.success(t(action === 'resolve' ? 'ops.alerts.resolved' : 'ops.alerts.acknowledged'));
-      alertsChanged();
-    } catch (e) {
-      notify.error(e);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, mayAct, act } = useAlertActions();
 
   const go = (path: string) => {
     setOpen(false);

@@ -13,6 +13,7 @@ import { MetricTitle } from '../../../shared/MetricTitle';
 import { formatTime } from '../../../shared/time';
 import { useCursorList } from '../../../shared/useCursorList';
 import { useNotify } from '../../../shared/useNotify';
+import { useAlertActions } from './useAlertActions';
 import { LevelTag } from './display';
 
 type Tab = 'open' | 'acknowledged' | 'resolved';
@@ -21,13 +22,11 @@ const TABS: Tab[] = ['open', 'acknowledged', 'resolved'];
 export function AlertsInboxPage() {
   const t = useT();
   const notify = useNotify();
-  const { session, can } = useSession();
   const [tab, setTab] = useState<Tab>('open');
   const [level, setLevel] = useState<AlertLevel | undefined>(undefined);
   const [kind, setKind] = useState<string | undefined>(undefined);
   const [mine, setMine] = useState(false);
   const [counts, setCounts] = useState<{ open: LevelCounts; acknowledged: LevelCounts } | null>(null);
-  const [busy, setBusy] = useState<number | null>(null);
   const [evaluating, setEvaluating] = useState(false);
   const list = useCursorList(async (cursor) => {
     const page = await alertsApi.list({ status: tab, level, kind, mine }, cursor);
@@ -36,20 +35,8 @@ export function AlertsInboxPage() {
   }, [tab, level, kind, mine]);
   const { reload } = list;
   useEffect(() => onAlertsChanged(() => void reload()), [reload]);
-  const mayAct = (a: Alert) => can('alerts.manage') || a.staff?.id === session.staff.id;
-
-  const act = async (alert: Alert, action: 'acknowledge' | 'resolve') => {
-    setBusy(alert.id);
-    try {
-      await alertsApi[action](alert.id);
-      notify.success(t(action === 'resolve' ? 'ops.alerts.resolved' : 'ops.alerts.acknowledged'));
-      alertsChanged();
-    } catch (e) {
-      notify.error(e);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { can } = useSession();
+  const { busy, mayAct, act } = useAlertActions();
 
   const evaluate = async () => {
     setEvaluating(true);
