@@ -14,7 +14,8 @@ import * as cq from './campaign-queries.js';
 import { retroDefinitions } from './definitions.js';
 import * as q from './queries.js';
 import { ratio, Roster } from './roster.js';
-import type { Ratio, RetroMetric, RetrospectiveBody, RetrospectiveListOut, RetrospectiveOut } from './schema.js';
+import type { Ratio } from '../http/schemas.js';
+import type { RetroMetric, RetrospectiveBody, RetrospectiveListOut, RetrospectiveOut } from './schema.js';
 import { sumSop, type BriefingScope } from './scope.js';
 
 type Unit = RetrospectiveOut['metrics'][number]['unit'];

@@ -6,9 +6,11 @@ import { addDays, daysBetween, type CheckinRules } from '../campaigns/rules.js';
 import { factsOf } from '../checkins/out.js';
 import { counts, progressOf, settlementClass, type CheckinFacts } from '../checkins/progress.js';
 import type { Scoped } from '../db/scoped.js';
+import { ratioWithParts as ratio } from '../reports/types.js';
 import { refundDue, type SettlementCampaign } from '../settlement/view.js';
 import * as q from './campaign-queries.js';
-import type { Ratio, Standing } from './schema.js';
+import type { Ratio } from '../http/schemas.js';
+import type { Standing } from './schema.js';
 
 /** A roster reads the same campaign fields the settlement does (refunds due are the settlement's rule). */
 export type RosterCampaign = SettlementCampaign;
@@ -31,9 +33,7 @@ export function campaignDayOf(c: { startsOn: string; rules: Pick<CheckinRules, '
   return index >= 1 && index <= c.rules.daysTotal ? index : null;
 }
 
-export function ratio(numerator: number, denominator: number): Ratio {
-  return { numerator, denominator, value: denominator === 0 ? null : Math.round((numerator / denominator) * 10_000) / 10_000 };
-}
+export { ratio };
 
 export class Roster {
   private readonly facts = new Map<number, Array<CheckinFacts & { at: string }>>();

@@ -1,6 +1,7 @@
 // API contract of the briefings (docs/api-briefings.md): the daily report per staff member (日报), the team lead's
 // morning board (早会看板) and the campaign retrospective (复盘, GRAI), each with the definitions of its numbers.
 import { z } from 'zod';
+import { ratioOut } from '../http/schemas.js';
 import { isIsoDate } from '../campaigns/rules.js';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -32,8 +33,6 @@ export type RetrospectiveBody = z.infer<typeof retrospectiveBody>;
 
 // ---- shared pieces ---------------------------------------------------------------------------------------------
 
-export const ratio = z.object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() });
-export type Ratio = z.infer<typeof ratio>;
 
 const definition = z.object({ numerator: z.string(), denominator: z.string().nullable(), period: z.string() });
 export type Definition = z.infer<typeof definition>;
@@ -47,7 +46,7 @@ const campaignRef = z.object({ id: z.number(), key: z.string(), name: z.string()
 
 export const sopCounts = z.object({
   due: z.number(), done: z.number(), onTime: z.number(), late: z.number(), missed: z.number(), skipped: z.number(), open: z.number(),
-  completionRate: ratio, punctualityRate: ratio,
+  completionRate: ratioOut, punctualityRate: ratioOut,
 });
 export type SopCounts = z.infer<typeof sopCounts>;
 
@@ -74,8 +73,8 @@ export const dailyOut = z.object({
     byChannel: z.array(z.object({ channelId: z.number(), name: z.string(), signups: z.number() })),
   }),
   service: z.object({
-    checkinRate: ratio,
-    byGroup: z.array(z.object({ groupId: z.number(), name: z.string(), campaignKey: z.string(), dayIndex: z.number(), rate: ratio })),
+    checkinRate: ratioOut,
+    byGroup: z.array(z.object({ groupId: z.number(), name: z.string(), campaignKey: z.string(), dayIndex: z.number(), rate: ratioOut })),
     absentees: z.array(member.extend({ group: ref, campaignKey: z.string(), counted: z.number(), required: z.number(), remaining: z.number() })),
     short: z.array(member.extend({ group: ref, campaignKey: z.string(), counted: z.number(), short: z.number(), standing: z.enum(STANDINGS) })),
   }),
@@ -105,7 +104,7 @@ export const morningOut = z.object({
   goals: z.object({
     attainment: z.array(z.object({
       goalId: z.number(), goalName: z.string(), metric: z.string(), team: ref.nullable(),
-      planned: z.number(), target: z.number(), actual: z.number(), met: z.boolean(), achievement: ratio,
+      planned: z.number(), target: z.number(), actual: z.number(), met: z.boolean(), achievement: ratioOut,
     })),
     standings: z.array(z.object({
       goalId: z.number(), goalName: z.string(), metric: z.string(), team: ref.nullable(),
@@ -127,17 +126,17 @@ export const morningOut = z.object({
     })),
     missedTwice: z.array(member.extend({ campaignKey: z.string(), group: ref.nullable(), owner: ref.nullable(), lastCheckinDay: z.number().nullable() })),
     leaveThreshold: z.number(),
-    leaveRates: z.array(z.object({ group: ref, owner: ref.nullable(), rate: ratio })),
+    leaveRates: z.array(z.object({ group: ref, owner: ref.nullable(), rate: ratioOut })),
   }),
   channels: z.array(z.object({
     channelId: z.number(), name: z.string(), owner: ref.nullable(), visits: z.number(), uniqueVisitors: z.number(), signups: z.number(),
     joins: z.number(), paid: z.number(), costCents: z.number(), cacCents: z.number().nullable(),
   })),
   campaigns: z.array(campaignRef.extend({
-    dayIndex: z.number(), daysTotal: z.number(), depositCents: z.number(), participants: z.number(), checkinRate: ratio,
+    dayIndex: z.number(), daysTotal: z.number(), depositCents: z.number(), participants: z.number(), checkinRate: ratioOut,
     met: z.number(), onTrack: z.number(), borderline: z.number(), outOfReach: z.number(),
     expectedRefunds: z.object({ count: z.number(), cents: z.number() }).nullable(),
-    curve: z.array(z.object({ dayIndex: z.number(), rate: ratio })),
+    curve: z.array(z.object({ dayIndex: z.number(), rate: ratioOut })),
   })),
   definitions,
 });
@@ -169,13 +168,13 @@ export const retrospectiveOut = z.object({
     key: z.enum(RETRO_METRICS),
     unit: z.enum(['people', 'rate', 'cents']),
     value: z.number().nullable(),
-    ratio: ratio.nullable(),
+    ratio: ratioOut.nullable(),
     target: z.object({ value: z.number(), goalId: z.number(), goalName: z.string() }).nullable(),
     previous: z.number().nullable(),
     diff: z.number().nullable(),
     result: z.enum(RESULTS).nullable(),
   })),
-  curve: z.array(z.object({ dayIndex: z.number(), rate: ratio, previous: ratio.nullable() })),
+  curve: z.array(z.object({ dayIndex: z.number(), rate: ratioOut, previous: ratioOut.nullable() })),
   retrospective: retroText.nullable(),
   definitions,
 });

@@ -2,7 +2,8 @@
 // with) and per day the planned and re-planned targets, the actual, the cumulative figures and the completions.
 // Pure: the service measures, this arithmetic decides what the numbers are.
 import type { MetricKind } from './metrics.js';
-import type { CellOut, LineOut, Ratio, StandingOut } from './schema.js';
+import type { Ratio } from '../http/schemas.js';
+import type { CellOut, LineOut, StandingOut } from './schema.js';
 import { replan, round2 } from './split.js';
 
 export interface PlanLine {

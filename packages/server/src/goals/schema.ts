@@ -2,7 +2,7 @@
 // standing, the per team × day progress with the definition of every number, and the metric catalogue out.
 import { z } from 'zod';
 import { isIsoDate } from '../campaigns/rules.js';
-import { text } from '../http/schemas.js';
+import { ratioOut, text } from '../http/schemas.js';
 import { METRIC_KEYS, SCOPE_KINDS } from './metrics.js';
 import { SPLITS } from './split.js';
 
@@ -74,8 +74,6 @@ export const actualBody = z.strictObject({
 
 // ---- out ----
 
-export const ratioOut = z.object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() });
-export type Ratio = z.infer<typeof ratioOut>;
 
 const definitionOut = z.object({ numerator: z.string(), denominator: z.string().nullable(), period: z.string() });
 const bilingual = <T extends z.ZodTypeAny>(t: T) => z.object({ 'zh-CN': t, en: t });

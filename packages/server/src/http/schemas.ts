@@ -31,3 +31,7 @@ export const commonErrors = {
 
 /** Non-empty trimmed text with a maximum length. */
 export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+/** A ratio as the API returns it: numerator and denominator, and their quotient (null when the denominator is 0). */
+export const ratioOut = z.object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() });
+export type Ratio = z.infer<typeof ratioOut>;

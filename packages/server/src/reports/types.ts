@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.js';
+import type { Ratio } from '../http/schemas.js';
 
 export interface ReportScope {
   db: Kysely<DB>;
@@ -44,4 +45,9 @@ export interface Report<P extends z.ZodType = z.ZodType> {
 /** A ratio rounded to 4 decimals; null when there is nothing to divide by. */
 export function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : Math.round((numerator / denominator) * 10_000) / 10_000;
+}
+
+/** The same ratio with its numerator and denominator, as the operations features return it (http/schemas `ratioOut`). */
+export function ratioWithParts(numerator: number, denominator: number): Ratio {
+  return { numerator, denominator, value: ratio(numerator, denominator) };
 }

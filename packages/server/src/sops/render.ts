@@ -1,5 +1,6 @@
 // A task as staff read it: the step's content with the group-level variables of its day filled ({群名}, {营期},
 // {第几天}, {总天数}, {剩余天数}, and {打卡率} = the group's check-in rate of the day before), what the caller may do.
+import type { Ratio } from '../http/schemas.js';
 import { dayStartUtc, localDayOf } from '../analytics/days.js';
 import { addDays, localTime, parseStoredRules } from '../campaigns/rules.js';
 import type { Scoped } from '../db/scoped.js';
@@ -10,7 +11,6 @@ import type { TaskOut, TaskStatus } from './schema.js';
 import * as tq from './task-queries.js';
 import { campaignDayOf } from './triggers.js';
 
-export interface Ratio { numerator: number; denominator: number; value: number | null }
 export interface GroupDay { values: VariableValues; campaignDay: number | null; rate: (Ratio & { date: string }) | null }
 
 export const dayKey = (groupId: number, date: string) => `${groupId}|${date}`;

@@ -2,7 +2,7 @@
 // task instances staff complete, and the completion / punctuality statistics.
 import { z } from 'zod';
 import { isIsoDate } from '../campaigns/rules.js';
-import { pageQuery, text } from '../http/schemas.js';
+import { pageQuery, ratioOut, text } from '../http/schemas.js';
 import { triggerProblem } from './triggers.js';
 
 export const TRIGGER_KINDS = ['campaign_day', 'weekday', 'date', 'group_age'] as const;
@@ -155,7 +155,6 @@ export type ApplicationOut = z.infer<typeof applicationOut>;
 
 // ---- tasks ----
 
-const ratio = z.object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() });
 
 export const taskOut = z.object({
   id: z.number(),
@@ -184,7 +183,7 @@ export const taskOut = z.object({
   content: z.string(),
   unfilled: z.array(z.string()),
   /** The group's check-in rate of the day before (the {打卡率} variable), when known. */
-  groupCheckinRate: ratio.extend({ date: z.string() }).nullable(),
+  groupCheckinRate: ratioOut.extend({ date: z.string() }).nullable(),
   attachments: z.array(z.object({ kind: z.enum(ATTACHMENT_KINDS), name: z.string(), url: z.string() })),
   /** What the caller may do with the task now. */
   may: z.object({ complete: z.boolean(), undo: z.boolean(), skip: z.boolean(), reassign: z.boolean() }),
@@ -249,8 +248,8 @@ export const statsRowOut = z.object({
   missed: z.number(),
   skipped: z.number(),
   open: z.number(),
-  completionRate: ratio,
-  punctualityRate: ratio,
+  completionRate: ratioOut,
+  punctualityRate: ratioOut,
 });
 
 const definition = z.object({ numerator: z.string(), denominator: z.string().nullable(), period: z.string() });

@@ -1,5 +1,6 @@
 // SOPs (item 2 of running the operation): templates of timed steps, applied to campaigns or groups, turned into
 // task instances per group and day that staff complete on time or late; the completion statistics other features read.
+import type { Ratio } from '../http/schemas.js';
 import type { Kysely } from 'kysely';
 import { addDays, localDate } from '../campaigns/rules.js';
 import type { CampaignService } from '../campaigns/service.js';
@@ -15,7 +16,6 @@ import { sopStats, STATS_DEFINITIONS, type StatsQuery } from './stats.js';
 import { SopTasks } from './tasks.js';
 import { SopTemplates } from './templates.js';
 
-export interface Ratio { numerator: number; denominator: number; value: number | null }
 
 /** SOP task counts of one person, group, team or day over a period. */
 export interface SopStatsRow {

@@ -4,7 +4,8 @@ import type { Executor } from '../db/scoped.js';
 import { scoped } from '../db/scoped.js';
 import type { AccessContext } from '../http/access.js';
 import * as q from './queries.js';
-import type { Ratio, SopStatsRow } from './service.js';
+import type { Ratio } from '../http/schemas.js';
+import type { SopStatsRow } from './service.js';
 import * as tq from './task-queries.js';
 
 export type StatsGroupBy = 'staff' | 'group' | 'team' | 'day';

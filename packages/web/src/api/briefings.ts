@@ -1,24 +1,18 @@
 // The briefings (docs/api-briefings.md): the daily report (日报), the morning board (早会看板), campaign
 // retrospectives (复盘) — every number with its definition in both languages.
+import type { Ratio } from './types';
 import { api, request } from './client';
+import type { StatsRow } from './sops';
 
-export interface Ratio { numerator: number; denominator: number; value: number | null }
+export type { Ratio };
+
 export interface Definition { numerator: string; denominator: string | null; period: string }
 export type Definitions = Record<string, { 'zh-CN': Definition; en: Definition }>;
 export interface Ref { id: number; name: string }
 export interface CampaignRef { id: number; key: string; name: string }
 
-export interface SopCounts {
-  due: number;
-  done: number;
-  onTime: number;
-  late: number;
-  missed: number;
-  skipped: number;
-  open: number;
-  completionRate: Ratio;
-  punctualityRate: Ratio;
-}
+/** SOP task counts as the SOP statistics give them (without the row's key and label). */
+export type SopCounts = Omit<StatsRow, 'key' | 'label'>;
 
 export type Standing = 'met' | 'on_track' | 'borderline' | 'out_of_reach';
 

@@ -1,7 +1,9 @@
 // Goals decomposed to the day: the metric catalogue, goals with their standing, the per team × day progress and
 // the values typed in for manual goals. Wire types mirror docs/api-goals.md.
 import { request } from './client';
-import type { Items } from './types';
+import type { Items, Ratio } from './types';
+
+export type { Ratio };
 
 export type MetricKey =
   | 'signups' | 'paid' | 'group_joins' | 'reenrolments' | 'revenue' | 'new_members' | 'manual' | 'checkin_rate' | 'members_meeting_requirement';
@@ -33,12 +35,6 @@ export interface Metric {
   scopes: ScopeKind[];
   name: Bilingual<string>;
   definition: Bilingual<Definition>;
-}
-
-export interface Ratio {
-  numerator: number;
-  denominator: number;
-  value: number | null;
 }
 
 export interface Standing {

@@ -1,7 +1,9 @@
 // SOPs: templates and their steps, applications to a campaign or group, the tasks staff complete (today list, board)
 // and the completion / punctuality statistics. Wire types mirror docs/api-sops.md.
 import { request } from './client';
-import type { Items, StaffRef } from './types';
+import type { Items, Ratio, StaffRef } from './types';
+
+export type { Ratio };
 
 export type TriggerKind = 'campaign_day' | 'weekday' | 'date' | 'group_age';
 export const TRIGGER_KINDS: TriggerKind[] = ['campaign_day', 'weekday', 'date', 'group_age'];
@@ -80,7 +82,6 @@ export interface ApplyInput {
   endsOn?: string | null;
 }
 
-export interface Ratio { numerator: number; denominator: number; value: number | null }
 
 export interface Task {
   id: number;

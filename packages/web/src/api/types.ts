@@ -41,6 +41,13 @@ export type Permission =
   | 'alerts.manage'
   | 'retros.write';
 
+/** A ratio as the server returns it: numerator and denominator, and their quotient (null when nothing to divide by). */
+export interface Ratio {
+  numerator: number;
+  denominator: number;
+  value: number | null;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

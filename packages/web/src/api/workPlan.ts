@@ -1,7 +1,9 @@
 // Work planning (工作计划): work items in three categories and each team's key focus of the week. Wire types mirror
 // docs/api-work-plan.md.
 import { api, request } from './client';
-import type { StaffRef } from './types';
+import type { Ratio, StaffRef } from './types';
+
+export type { Ratio };
 
 /** In priority order: the console groups and orders by it. */
 export const WORK_CATEGORIES = ['planning', 'routine', 'transactional'] as const;
@@ -68,12 +70,6 @@ export type WorkItemChange = Partial<{
   ownerStaffId: number;
   status: WorkStatus;
 }>;
-
-export interface Ratio {
-  numerator: number;
-  denominator: number;
-  value: number | null;
-}
 
 export interface CategoryCount {
   category: WorkCategory;
